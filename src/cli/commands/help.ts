@@ -1,0 +1,21 @@
+export const HELP_TEXT = `atm — Agent Tmux Monitor: every Claude Code agent you run in tmux, in one place.
+
+Usage:
+  atm                    open the dashboard (starts atmd if none answers)
+  atm pick | --pick      the dashboard as a picker: Enter jumps to the pane and exits
+                         (for: tmux display-popup -E "atm --pick")
+  atm list [--json]      the sessions as a table, or as a JSON array
+  atm daemon [start|run|stop|status]
+                         start atmd in the background, run it in the foreground,
+                         stop it, or say whether it answers
+  atm hook               (for Claude Code) forward one hook payload from stdin
+  atm statusline         (for Claude Code) forward a statusLine payload, print the line
+  atm version            print the version
+
+Environment:
+  ATM_SOCKET             the daemon's socket (default $XDG_RUNTIME_DIR/atm.sock)
+  ATM_CONFIG             a config file to use instead of $XDG_CONFIG_HOME/atm/config.yaml
+  ATM_LOG_LEVEL          error | warn | info | debug
+  ATM_AGENT_PID          the agent's pid, for wrappers (hook and statusline)
+
+Exit status: 0 ok, 1 failure, 2 usage, 3 daemon unreachable, 4 invalid config or settings.`;

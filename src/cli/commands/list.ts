@@ -1,0 +1,28 @@
+import { connectToDaemon } from '../../client/daemon-connection.js';
+import type { Session } from '../../domain/session.js';
+import type { DaemonMessage } from '../../protocol/messages.js';
+import { AtmError } from '../../shared/errors.js';
+import type { CommandContext } from './dispatch.js';
+import { printLine } from '../output.js';
+import { renderSessionTable } from '../session-table.js';
+
+const TIMEOUT_MS = 3_000;
+
+/** `atm list [--json]`: one snapshot of the sessions, as a table or the public JSON array. */
+export async function runList(ctx: CommandContext, options: { json: boolean }): Promise<number> {
+  const sessions = await fetchSessions(ctx.paths.socketPath);
+  if (options.json) printLine(JSON.stringify(sessions, null, 2));
+  else printLine(renderSessionTable(sessions, { now: Date.now(), width: process.stdout.columns ?? 120 }));
+  return 0;
+}
+
+export async function fetchSessions(socketPath: string): Promise<Session[]> {
+  await using connection = await connectToDaemon({ socketPath, role: 'cli', timeoutMs: TIMEOUT_MS });
+  connection.send({ type: 'list', id: 1 });
+  const reply = await connection.next(
+    (m): m is Extract<DaemonMessage, { type: 'snapshot' | 'error' }> => m.type === 'snapshot' || m.type === 'error',
+    TIMEOUT_MS,
+  );
+  if (reply.type === 'error') throw new AtmError('protocol-error', `atmd answered list with ${reply.code}: ${reply.message}`);
+  return reply.sessions;
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * atm's composition root: the only module that reads argv and the environment and exits.
+ * Each command is imported lazily, so `atm hook` (run on every tool call) loads a few small
+ * modules and never terminal-kit, winston, cosmiconfig or zod.
+ */
+import { homedir } from 'node:os';
+import { resolvePaths } from '../platform/paths.js';
+
+const argv = process.argv.slice(2);
+const command = argv[0] ?? 'dashboard';
+
+const paths = (): ReturnType<typeof resolvePaths> =>
+  resolvePaths({ env: process.env, platform: process.platform, home: homedir(), uid: process.getuid?.() ?? 0 });
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'hook':
+    case 'statusline':
+      return runReport(command);
+    case '--version':
+    case '-V':
+    case 'version': {
+      const { PACKAGE_VERSION } = await import('../platform/package-info.js');
+      process.stdout.write(`atm ${PACKAGE_VERSION}\n`);
+      return 0;
+    }
+    default: {
+      const { runCommand } = await import('./commands/dispatch.js');
+      return runCommand(argv, { paths: paths(), env: process.env });
+    }
+  }
+}
+
+/** The hot path: whatever goes wrong, print nothing unexpected and exit 0 quickly. */
+async function runReport(kind: 'hook' | 'statusline'): Promise<number> {
+  // A hard stop, in case anything hangs: Claude Code must never wait on us.
+  setTimeout(() => process.exit(0), 180).unref();
+  const ctx = {
+    stdin: process.stdin,
+    env: process.env,
+    ppid: process.ppid,
+    socketPath: paths().socketPath,
+    now: Date.now,
+  };
+  try {
+    if (kind === 'hook') {
+      const { runHook } = await import('./commands/hook.js');
+      return await runHook(ctx);
+    }
+    const { runStatusLine } = await import('./commands/statusline.js');
+    return await runStatusLine({ ...ctx, stdout: process.stdout });
+  } catch {
+    return 0;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    if (command === 'hook' || command === 'statusline') process.exit(code);
+  },
+  async (error: unknown) => {
+    if (command === 'hook' || command === 'statusline') process.exit(0);
+    const { reportFailure } = await import('./output.js');
+    process.exit(reportFailure(error));
+  },
+);

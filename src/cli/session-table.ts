@@ -1,0 +1,40 @@
+import type { Session } from '../domain/session.js';
+import { formatUsd } from '../domain/status-line-text.js';
+import { fitToWidth, sanitizeTerminalText, textWidth } from '../shared/terminal-text.js';
+
+const COLUMNS = ['STATUS', 'PROJECT', 'MODEL', 'CTX', 'COST', 'ACTIVITY', 'PANE'] as const;
+
+/** `atm list` as plain text: one row per session, waiting first, every field stripped of escapes. */
+export function renderSessionTable(sessions: readonly Session[], options: { now: number; width: number }): string {
+  if (sessions.length === 0) return 'No sessions. Start Claude Code in tmux (after `atm setup`) and they appear here.';
+  const order = { waiting: 0, working: 1, idle: 2 } as const;
+  const rows = [...sessions]
+    .sort((a, b) => order[a.status] - order[b.status] || a.project.localeCompare(b.project))
+    .map((s) => [
+      s.status === 'waiting' ? `waiting:${s.waitingFor ?? '?'}` : s.status,
+      s.project,
+      s.model?.displayName ?? '-',
+      s.context === null ? '-' : `${Math.round(s.context.usedPercent)}%`,
+      s.cost === null ? '-' : formatUsd(s.cost.totalUsd),
+      activity(s, options.now),
+      s.tmux === null ? '-' : [s.tmux.session, s.tmux.window, s.tmux.pane].filter((x) => x !== null).join(':'),
+    ].map((cell) => sanitizeTerminalText(cell)));
+  const widths = COLUMNS.map((title, i) => Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))));
+  const line = (cells: readonly string[]): string =>
+    fitToWidth(cells.map((cell, i) => fitToWidth(cell, widths[i] ?? 10)).join('  ').trimEnd(), options.width).trimEnd();
+  return [line(COLUMNS), ...rows.map(line)].join('\n');
+}
+
+function activity(session: Session, now: number): string {
+  const since = (iso: string): string => formatAgo(now - Date.parse(iso));
+  if (session.tool !== null) return `${session.tool.name} ${since(session.tool.startedAt)}`;
+  return `${since(session.lastEventAt)} ago`;
+}
+
+export function formatAgo(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86_400)}d`;
+}

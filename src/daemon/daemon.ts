@@ -1,0 +1,251 @@
+import type { Socket } from 'node:net';
+import type { SessionId } from '../domain/ids.js';
+import { Registry, type RegistryChange } from '../domain/registry.js';
+import type { SessionEvent } from '../domain/session-event.js';
+import type { Session } from '../domain/session.js';
+import type { DaemonConfig } from '../platform/config-schema.js';
+import type { Logger } from '../platform/logger.js';
+import { ChangeBatcher } from './change-batcher.js';
+import { handleConnection, type ConnectionHost } from './connection.js';
+import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
+import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
+import { checkLiveness } from './liveness.js';
+import { loadEntries, saveEntries } from './persistence.js';
+import { Subscriber } from './subscriber.js';
+import { TmuxNames } from './tmux-names.js';
+
+export interface DaemonDeps {
+  readonly config: DaemonConfig;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly version: string;
+  /** Where the registry is saved; null keeps it in memory only. */
+  readonly stateFile: string | null;
+  readonly processes: ProcessProbe;
+  readonly tmux: TmuxProbe | null;
+}
+
+/**
+ * atmd's state and behaviour, without the listening socket: tests and the real entry point
+ * both hand it accepted connections. Every timer it starts is stopped by `close()`.
+ */
+export class Daemon implements ConnectionHost {
+  readonly registry: Registry;
+  readonly logger: Logger;
+  readonly #deps: DaemonDeps;
+  readonly #batcher: ChangeBatcher;
+  readonly #subscribers = new Map<Socket, Subscriber>();
+  readonly #connections = new Set<Socket>();
+  readonly #timers: ReturnType<typeof setInterval>[] = [];
+  readonly #tmuxNames: TmuxNames;
+  #persistTimer: ReturnType<typeof setTimeout> | null = null;
+  #saving: Promise<void> = Promise.resolve();
+  #livenessRunning = false;
+  #closed = false;
+
+  constructor(deps: DaemonDeps) {
+    this.#deps = deps;
+    this.logger = deps.logger;
+    this.registry = new Registry({ maxSessions: deps.config.maxSessions });
+    this.#batcher = new ChangeBatcher({
+      intervalMs: 1000 / deps.config.maxUpdatesPerSecond,
+      now: deps.now,
+      flush: (batch) => {
+        for (const subscriber of this.#subscribers.values()) subscriber.send(batch);
+      },
+    });
+    this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (change) => this.#changed(change), deps.logger);
+  }
+
+  get maxLineBytes(): number {
+    return this.#deps.config.maxLineBytes;
+  }
+  get oneShotTimeoutMs(): number {
+    return this.#deps.config.oneShotTimeoutMs;
+  }
+  get daemonVersion(): string {
+    return this.#deps.version;
+  }
+
+  /** Restores saved sessions (dropping dead agents) and starts the periodic checks. */
+  async start(): Promise<void> {
+    const { config, stateFile } = this.#deps;
+    if (stateFile !== null) {
+      const loaded = await loadEntries(stateFile);
+      if (loaded.problem !== null) this.logger.warn(loaded.problem);
+      this.registry.restore(loaded.entries);
+      const removed = await this.#checkLiveness();
+      this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid: loaded.dropped });
+    }
+    this.#every(config.livenessIntervalMs, () => void this.#checkLiveness());
+    this.#every(config.rssLogIntervalMs, () => this.#logMemory());
+    this.#every(5_000, () => void this.#tmuxNames.refreshAll());
+    void this.#tmuxNames.refreshAll();
+  }
+
+  accept(socket: Socket): void {
+    if (this.#closed) {
+      socket.destroy();
+      return;
+    }
+    this.#connections.add(socket);
+    socket.on('close', () => this.#connections.delete(socket));
+    handleConnection(socket, this);
+  }
+
+  sessions(): Session[] {
+    return this.registry.sessions();
+  }
+
+  subscribe(socket: Socket): { ok: true } | { ok: false; message: string } {
+    if (this.#subscribers.has(socket)) return { ok: true };
+    const max = this.#deps.config.maxSubscribers;
+    if (this.#subscribers.size >= max) {
+      this.logger.warn('refused a subscriber over the limit', { maxSubscribers: max });
+      return { ok: false, message: `atmd serves at most ${max} subscribed clients; close one or raise daemon.maxSubscribers` };
+    }
+    this.#batcher.flushNow(); // the snapshot about to be sent already holds every pending change
+    this.#subscribers.set(
+      socket,
+      new Subscriber(socket, {
+        maxQueued: this.#deps.config.maxQueuedMessages,
+        snapshot: () => ({ type: 'snapshot', sessions: this.sessions() }),
+      }),
+    );
+    return { ok: true };
+  }
+
+  unsubscribe(socket: Socket): void {
+    this.#subscribers.delete(socket);
+  }
+
+  get subscriberCount(): number {
+    return this.#subscribers.size;
+  }
+
+  async ingest(reporter: Reporter, payload: unknown): Promise<IngestResult> {
+    return ingestReport(
+      {
+        resolveAgentPid: (r) => this.#resolveAgentPid(r),
+        apply: (event, r) => this.#apply(event, r),
+        current: (event) => this.registry.get(event.sessionId)?.session ?? null,
+      },
+      reporter,
+      payload,
+    );
+  }
+
+  /** Stops accepting work, saves the registry and ends every connection. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#timers) clearInterval(timer);
+    if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
+    this.#batcher.flushNow();
+    this.#batcher.close();
+    for (const socket of this.#connections) socket.end();
+    await this.#save();
+    for (const socket of this.#connections) socket.destroy();
+  }
+
+  #apply(event: SessionEvent, reporter: Reporter) {
+    const outcome = this.registry.apply(event);
+    if (outcome.type === 'refused') {
+      this.logger.error('session refused: the session limit is reached', { sessionId: event.sessionId, limit: outcome.limit });
+      return outcome;
+    }
+    if (outcome.change !== null) {
+      this.#changed(outcome.change);
+      if (outcome.change.type === 'upsert') this.#afterUpsert(event.sessionId, reporter);
+      else this.#tmuxNames.forget(event.sessionId);
+    }
+    return outcome;
+  }
+
+  #afterUpsert(id: SessionId, reporter: Reporter): void {
+    const entry = this.registry.get(id);
+    if (entry === undefined) return;
+    this.#tmuxNames.noteReporter(id, reporter.tmux ?? null);
+    const pid = entry.session.pid;
+    if (pid !== null && entry.pidStart === null) {
+      void this.#deps.processes.startTime(pid).then((start) => {
+        if (start === null) return;
+        const change = this.registry.update(id, (e) => (e.session.pid === pid ? { ...e, pidStart: start } : e));
+        if (change !== null) this.#markDirty();
+      });
+    }
+  }
+
+  async #resolveAgentPid(reporter: Reporter): Promise<number | null> {
+    if (reporter.agentPid != null) return reporter.agentPid;
+    if (reporter.ppid == null) return null;
+    try {
+      return await this.#deps.processes.resolveAgentPid(reporter.ppid);
+    } catch {
+      return reporter.ppid;
+    }
+  }
+
+  #changed(change: RegistryChange): void {
+    this.#batcher.add(change);
+    this.#markDirty();
+  }
+
+  async #checkLiveness(): Promise<number> {
+    if (this.#livenessRunning || this.#closed) return 0;
+    this.#livenessRunning = true;
+    try {
+      const verdicts = await checkLiveness(this.registry.entries(), this.#deps.processes);
+      let removed = 0;
+      for (const verdict of verdicts) {
+        if (verdict.type === 'dead') {
+          const change = this.registry.remove(verdict.id);
+          if (change !== null) {
+            removed += 1;
+            this.logger.info('session removed: its agent process is gone', { sessionId: verdict.id, pid: verdict.pid });
+            this.#tmuxNames.forget(verdict.id);
+            this.#changed(change);
+          }
+        } else {
+          const change = this.registry.update(verdict.id, (e) =>
+            e.session.pid === verdict.pid ? { ...e, pidStart: verdict.startTime } : e,
+          );
+          if (change !== null) this.#markDirty();
+        }
+      }
+      return removed;
+    } finally {
+      this.#livenessRunning = false;
+    }
+  }
+
+  #markDirty(): void {
+    if (this.#deps.stateFile === null || this.#persistTimer !== null || this.#closed) return;
+    this.#persistTimer = setTimeout(() => {
+      this.#persistTimer = null;
+      void this.#save();
+    }, this.#deps.config.persistDebounceMs);
+  }
+
+  #save(): Promise<void> {
+    const file = this.#deps.stateFile;
+    if (file === null) return Promise.resolve();
+    this.#saving = this.#saving
+      .then(() => saveEntries(file, this.registry.entries()))
+      .catch((error: unknown) => this.logger.error('cannot save the session registry', { file, error: String(error) }));
+    return this.#saving;
+  }
+
+  #logMemory(): void {
+    const rssMb = Math.round((process.memoryUsage.rss() / 1024 / 1024) * 10) / 10;
+    const fields = { rssMb, sessions: this.registry.size, subscribers: this.#subscribers.size };
+    if (rssMb > this.#deps.config.rssWarnMb) this.logger.warn('memory above the warning threshold', { ...fields, rssWarnMb: this.#deps.config.rssWarnMb });
+    else this.logger.info('memory', fields);
+  }
+
+  #every(intervalMs: number, run: () => void): void {
+    const timer = setInterval(run, intervalMs);
+    timer.unref();
+    this.#timers.push(timer);
+  }
+}

@@ -1,0 +1,57 @@
+import { toPaneId } from '../domain/ids.js';
+import type { ApplyOutcome } from '../domain/registry.js';
+import type { SessionEvent } from '../domain/session-event.js';
+import type { Session } from '../domain/session.js';
+import { renderStatusLine } from '../domain/status-line-text.js';
+import { parseClaudeReport } from '../integrations/claude/claude-report.js';
+import type { IngestKind, WireErrorCode } from '../protocol/messages.js';
+
+/** Who sent a report, as the client saw it (the envelope or an `ingest` message). */
+export interface Reporter {
+  readonly kind: IngestKind;
+  readonly agentPid?: number | null | undefined;
+  readonly ppid?: number | null | undefined;
+  readonly pane?: string | null | undefined;
+  readonly tmux?: string | null | undefined;
+  readonly ts: number;
+}
+
+export type IngestResult =
+  | { readonly ok: true; readonly statusLine: string | null; readonly session: Session | null }
+  | { readonly ok: false; readonly code: WireErrorCode; readonly message: string };
+
+export interface IngestDeps {
+  /** The agent's pid: the reporter's own claim, else found by walking up from its parent. */
+  resolveAgentPid(reporter: Reporter): Promise<number | null>;
+  apply(event: SessionEvent, reporter: Reporter): ApplyOutcome;
+  current(event: SessionEvent): Session | null;
+}
+
+/** Turns one report (already JSON-parsed) into a registry change; returns what to answer. */
+export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload: unknown): Promise<IngestResult> {
+  const parsed = parseClaudeReport(reporter.kind, payload);
+  if (!parsed.ok) return { ok: false, code: 'bad-payload', message: parsed.reason };
+  const { report } = parsed;
+  const event: SessionEvent = {
+    sessionId: report.sessionId,
+    agent: 'claude-code',
+    at: reporter.ts,
+    pid: await deps.resolveAgentPid(reporter),
+    pane: toPaneId(reporter.pane),
+    cwd: report.cwd,
+    projectDir: report.projectDir,
+    transcriptPath: report.transcriptPath,
+    change: report.change,
+  };
+  const outcome = deps.apply(event, reporter);
+  if (outcome.type === 'refused') {
+    return {
+      ok: false,
+      code: 'session-limit',
+      message: `atmd tracks at most ${outcome.limit} sessions; raise daemon.maxSessions in the config to track more`,
+    };
+  }
+  const session = deps.current(event);
+  const statusLine = reporter.kind === 'status' && session !== null ? renderStatusLine(session) : null;
+  return { ok: true, statusLine, session };
+}

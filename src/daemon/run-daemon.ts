@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { loadConfig } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
+import { PACKAGE_VERSION } from '../platform/package-info.js';
+import type { AtmPaths } from '../platform/paths.js';
+import { createProcessTableFor } from '../platform/process-table-for-platform.js';
+import { resolveAgentPid } from '../platform/agent-process.js';
+import { createWinstonLogger } from '../platform/winston-logger.js';
+import { AtmError, describeError, isAtmError } from '../shared/errors.js';
+import { Daemon } from './daemon.js';
+import { listen } from './socket-listener.js';
+import { createTmuxProbe } from './tmux-probe.js';
+
+/**
+ * Builds and runs atmd until SIGTERM or SIGINT: then it stops accepting, flushes the registry
+ * and the log, and resolves 0. A bad config refuses to start (resolves 4) rather than run
+ * half-configured. Start-up failures are printed to stderr, which the service manager keeps.
+ */
+export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPaths }): Promise<number> {
+  const { env, paths } = options;
+  let logger: Logger | null = null;
+  try {
+    const { config, file } = await loadConfig({ configDir: paths.configDir, env });
+    logger = createWinstonLogger({ logDir: paths.logDir, level: config.logLevel });
+    if (paths.socketWarning !== null) logger.warn(paths.socketWarning);
+    const processes = createProcessTableFor(process.platform);
+    const daemon = new Daemon({
+      config: config.daemon,
+      logger,
+      now: Date.now,
+      version: PACKAGE_VERSION,
+      stateFile: join(paths.stateDir, 'sessions.json'),
+      processes: { startTime: (pid) => processes.startTime(pid), resolveAgentPid: (pid) => resolveAgentPid(processes, pid) },
+      tmux: createTmuxProbe(),
+    });
+    await daemon.start();
+    const listener = await listen({ path: paths.socketPath, env, onConnection: (socket) => daemon.accept(socket) });
+    logger.info('atmd listening', {
+      socket: listener.path,
+      origin: listener.origin,
+      pid: process.pid,
+      version: PACKAGE_VERSION,
+      config: file,
+    });
+    const log = logger;
+    process.on('uncaughtException', (error) => {
+      log.error('uncaught exception; exiting so the service manager restarts atmd', { error: error.stack ?? String(error) });
+      void log.close().finally(() => process.exit(70));
+    });
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+    });
+    logger.info('atmd stopping', { signal });
+    await listener.close();
+    await daemon.close();
+    logger.info('atmd stopped', { sessions: daemon.registry.size });
+    await logger.close();
+    return 0;
+  } catch (error) {
+    const message = isAtmError(error) ? error.message : describeError(error);
+    const hint = isAtmError(error) && error.hint !== undefined ? `\n  hint: ${error.hint}` : '';
+    process.stderr.write(`atmd: ${message}${hint}\n`);
+    logger?.error('atmd failed to start', { error: message });
+    await logger?.close();
+    if (isAtmError(error) && error.code === 'config-invalid') return 4;
+    return error instanceof AtmError && error.code === 'daemon-already-running' ? 3 : 1;
+  }
+}

@@ -1,0 +1,96 @@
+import { chmod, lstat, mkdir, stat, unlink } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { answers } from '../platform/socket-probe.js';
+import { AtmError } from '../shared/errors.js';
+
+export interface Listener {
+  readonly server: Server;
+  /** How the socket came to be: adopted from systemd/launchd, or bound by atmd itself. */
+  readonly origin: 'activated' | 'bound';
+  readonly path: string;
+  close(): Promise<void>;
+}
+
+/** systemd's socket-activation protocol: the listening socket is fd 3 when LISTEN_PID names us. */
+const SD_LISTEN_FDS_START = 3;
+
+export function isSocketActivated(env: NodeJS.ProcessEnv, pid: number): boolean {
+  return env.LISTEN_PID === String(pid) && Number(env.LISTEN_FDS ?? '0') >= 1;
+}
+
+/**
+ * Listens on the activated fd when systemd passed one, else binds `path` itself: the directory
+ * is made 0700, a live daemon on the path is refused, and a stale socket file is removed only
+ * after connecting to it has failed.
+ */
+export async function listen(options: {
+  path: string;
+  env: NodeJS.ProcessEnv;
+  onConnection: (socket: Socket) => void;
+}): Promise<Listener> {
+  const server = createServer({ allowHalfOpen: true }, options.onConnection);
+  if (isSocketActivated(options.env, process.pid)) {
+    await listenOn(server, { fd: SD_LISTEN_FDS_START });
+    // Children must not think the socket is theirs.
+    delete options.env.LISTEN_PID;
+    delete options.env.LISTEN_FDS;
+    delete options.env.LISTEN_FDNAMES;
+    // The OS-owned socket file stays: systemd keeps listening on it after we exit.
+    return { server, origin: 'activated', path: options.path, close: () => closeServer(server) };
+  }
+  await prepareSocketPath(options.path);
+  const previous = process.umask(0o177); // the socket is born 0600: no window where others may connect
+  try {
+    await listenOn(server, options.path);
+  } finally {
+    process.umask(previous);
+  }
+  await chmod(options.path, 0o600);
+  return {
+    server,
+    origin: 'bound',
+    path: options.path,
+    close: async () => {
+      await closeServer(server);
+      await unlink(options.path).catch(() => undefined);
+    },
+  };
+}
+
+async function prepareSocketPath(path: string): Promise<void> {
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const dirStat = await stat(dir);
+  if ((dirStat.mode & 0o022) !== 0 && (dirStat.mode & 0o1000) === 0) {
+    throw new AtmError('io-failed', `the socket directory ${dir} is writable by other users`, {
+      hint: `use a private directory: chmod 700 ${dir}, or set ATM_SOCKET to a path inside one`,
+    });
+  }
+  const existing = await lstat(path).catch(() => null);
+  if (existing === null) return;
+  if (!existing.isSocket()) {
+    throw new AtmError('io-failed', `${path} exists and is not a socket`, {
+      hint: 'move that file away, or set ATM_SOCKET to another path',
+    });
+  }
+  if (await answers(path)) {
+    throw new AtmError('daemon-already-running', `another atmd already answers on ${path}`, {
+      hint: 'use the running daemon, or stop it first (atm service stop, or kill it)',
+    });
+  }
+  await unlink(path);
+}
+
+function listenOn(server: Server, target: string | { fd: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(target, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

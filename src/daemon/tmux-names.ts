@@ -1,0 +1,79 @@
+import type { PaneId, SessionId } from '../domain/ids.js';
+import type { Registry, RegistryChange } from '../domain/registry.js';
+import type { Logger } from '../platform/logger.js';
+import type { TmuxProbe } from './daemon-ports.js';
+
+/**
+ * Keeps each session's tmux session and window names current. The pane id comes with every
+ * report ($TMUX_PANE); the names are asked of the tmux server the report came from ($TMUX),
+ * once per server per refresh, so panes moved between windows show up within one refresh.
+ */
+export class TmuxNames {
+  readonly #probe: TmuxProbe | null;
+  readonly #registry: Registry;
+  readonly #changed: (change: RegistryChange) => void;
+  readonly #logger: Logger;
+  /** tmux server socket per session (null: the default server). */
+  readonly #servers = new Map<SessionId, string | null>();
+  #running: Promise<void> | null = null;
+
+  constructor(probe: TmuxProbe | null, registry: Registry, changed: (change: RegistryChange) => void, logger: Logger) {
+    this.#probe = probe;
+    this.#registry = registry;
+    this.#changed = changed;
+    this.#logger = logger;
+  }
+
+  /** Remembers which server a session reports from; asks for names when they are not known yet. */
+  noteReporter(id: SessionId, tmuxEnv: string | null): void {
+    const server = toServerSocket(tmuxEnv);
+    const known = this.#servers.get(id);
+    if (server !== undefined && known !== server) this.#servers.set(id, server);
+    const tmux = this.#registry.get(id)?.session.tmux;
+    if (tmux != null && tmux.session === null) void this.refreshAll();
+  }
+
+  forget(id: SessionId): void {
+    this.#servers.delete(id);
+  }
+
+  /** One `list-panes` per tmux server in use; concurrent calls share the run in flight. */
+  refreshAll(): Promise<void> {
+    if (this.#probe === null) return Promise.resolve();
+    this.#running ??= this.#refresh(this.#probe).finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #refresh(probe: TmuxProbe): Promise<void> {
+    const byServer = new Map<string | null, { id: SessionId; pane: PaneId }[]>();
+    for (const entry of this.#registry.entries()) {
+      const pane = entry.session.tmux?.pane;
+      if (pane === undefined) continue;
+      const server = this.#servers.get(entry.session.id) ?? null;
+      const list = byServer.get(server) ?? [];
+      list.push({ id: entry.session.id, pane });
+      byServer.set(server, list);
+    }
+    for (const [server, items] of byServer) {
+      try {
+        const names = await probe.paneNames(server, items.map((item) => item.pane));
+        for (const { id, pane } of items) {
+          const found = names.get(pane);
+          const change = this.#registry.setTmux(id, { pane, session: found?.session ?? null, window: found?.window ?? null });
+          if (change !== null) this.#changed(change);
+        }
+      } catch (error) {
+        this.#logger.debug('cannot ask tmux for pane names', { server, error: String(error) });
+      }
+    }
+  }
+}
+
+/** `$TMUX` is "socket,pid,session"; undefined when the client sent none. */
+function toServerSocket(tmuxEnv: string | null): string | null | undefined {
+  if (tmuxEnv === null || tmuxEnv.length === 0) return undefined;
+  const socket = tmuxEnv.split(',')[0] ?? '';
+  return socket.startsWith('/') ? socket : undefined;
+}

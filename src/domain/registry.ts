@@ -1,0 +1,88 @@
+import type { SessionId } from './ids.js';
+import type { SessionEvent } from './session-event.js';
+import { reduceSession, type SessionEntry } from './session-reducer.js';
+import type { Session, TmuxLocation } from './session.js';
+
+/** What one registry operation did, for subscribers and persistence. */
+export type RegistryChange =
+  | { readonly type: 'upsert'; readonly session: Session }
+  | { readonly type: 'remove'; readonly id: SessionId };
+
+export type ApplyOutcome =
+  | { readonly type: 'applied'; readonly change: RegistryChange | null }
+  | { readonly type: 'refused'; readonly reason: 'session-limit'; readonly limit: number };
+
+/**
+ * The set of live sessions. It holds a mutable Map for speed (1,000 sessions, 1,000 events a
+ * second) but does no IO and reads no clock: every rule lives in the pure `reduceSession`, and
+ * everything here is deterministic in its arguments.
+ */
+export class Registry {
+  readonly #entries = new Map<SessionId, SessionEntry>();
+  readonly #maxSessions: number;
+
+  constructor(options: { maxSessions: number }) {
+    this.#maxSessions = options.maxSessions;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(id: SessionId): SessionEntry | undefined {
+    return this.#entries.get(id);
+  }
+
+  entries(): SessionEntry[] {
+    return [...this.#entries.values()];
+  }
+
+  sessions(): Session[] {
+    return this.entries().map((entry) => entry.session);
+  }
+
+  apply(event: SessionEvent): ApplyOutcome {
+    const before = this.#entries.get(event.sessionId);
+    if (before === undefined && event.change.type !== 'ended' && this.#entries.size >= this.#maxSessions) {
+      return { type: 'refused', reason: 'session-limit', limit: this.#maxSessions };
+    }
+    const after = reduceSession(before, event);
+    if (after === null) {
+      if (before === undefined) return { type: 'applied', change: null };
+      this.#entries.delete(event.sessionId);
+      return { type: 'applied', change: { type: 'remove', id: event.sessionId } };
+    }
+    this.#entries.set(event.sessionId, after);
+    return { type: 'applied', change: { type: 'upsert', session: after.session } };
+  }
+
+  remove(id: SessionId): RegistryChange | null {
+    return this.#entries.delete(id) ? { type: 'remove', id } : null;
+  }
+
+  /** Replaces an entry's bookkeeping (pid start, tmux names) found by the daemon's probes. */
+  update(id: SessionId, patch: (entry: SessionEntry) => SessionEntry): RegistryChange | null {
+    const before = this.#entries.get(id);
+    if (before === undefined) return null;
+    const after = patch(before);
+    if (after === before) return null;
+    this.#entries.set(id, after);
+    return { type: 'upsert', session: after.session };
+  }
+
+  setTmux(id: SessionId, tmux: TmuxLocation): RegistryChange | null {
+    return this.update(id, (entry) => {
+      const t = entry.session.tmux;
+      if (t !== null && t.pane === tmux.pane && t.session === tmux.session && t.window === tmux.window) return entry;
+      return { ...entry, session: { ...entry.session, tmux } };
+    });
+  }
+
+  /** Puts back entries read from disk at start-up, up to the session limit. */
+  restore(entries: readonly SessionEntry[]): void {
+    for (const entry of entries) {
+      if (this.#entries.size >= this.#maxSessions) break;
+      this.#entries.set(entry.session.id, entry);
+    }
+  }
+}

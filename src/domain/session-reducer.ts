@@ -1,0 +1,158 @@
+import { assertNever } from '../shared/assert-never.js';
+import type { SessionEvent } from './session-event.js';
+import type { Session, TmuxLocation } from './session.js';
+
+/** A session plus what the daemon needs to order events and check liveness; never sent as is. */
+export interface SessionEntry {
+  readonly session: Session;
+  /** `at` of the last event that was allowed to set the status. */
+  readonly statusAt: number;
+  /** `at` of the last metrics report applied. */
+  readonly metricsAt: number;
+  /** Start time of `session.pid`, so a reused pid is not mistaken for the agent. Filled by the daemon. */
+  readonly pidStart: string | null;
+  readonly transcriptPath: string | null;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The short display name of a project: the last segment of its directory. */
+export function toProjectName(dir: string | null): string {
+  if (dir === null) return '?';
+  const parts = dir.split(/[\\/]/).filter((part) => part.length > 0);
+  return parts.at(-1) ?? dir;
+}
+
+function newEntry(event: SessionEvent): SessionEntry {
+  const dir = event.projectDir ?? event.cwd;
+  return {
+    session: {
+      id: event.sessionId,
+      agent: event.agent,
+      status: 'idle',
+      waitingFor: null,
+      tool: null,
+      model: null,
+      context: null,
+      cost: null,
+      cwd: event.cwd,
+      projectDir: event.projectDir,
+      project: toProjectName(dir),
+      pid: event.pid,
+      tmux: event.pane === null ? null : { pane: event.pane, session: null, window: null },
+      startedAt: iso(event.at),
+      lastEventAt: iso(event.at),
+      subagents: 0,
+    },
+    statusAt: Number.NEGATIVE_INFINITY,
+    metricsAt: Number.NEGATIVE_INFINITY,
+    pidStart: null,
+    transcriptPath: event.transcriptPath,
+  };
+}
+
+/** Facts every event may refresh: where the agent runs and when we last heard of it. */
+function refreshIdentity(entry: SessionEntry, event: SessionEvent): SessionEntry {
+  const s = entry.session;
+  const cwd = event.cwd ?? s.cwd;
+  const projectDir = event.projectDir ?? s.projectDir;
+  const pidChanged = event.pid !== null && event.pid !== s.pid;
+  let tmux: TmuxLocation | null = s.tmux;
+  if (event.pane !== null && event.pane !== s.tmux?.pane) tmux = { pane: event.pane, session: null, window: null };
+  const lastMs = Math.max(Date.parse(s.lastEventAt), event.at);
+  return {
+    ...entry,
+    pidStart: pidChanged ? null : entry.pidStart,
+    transcriptPath: event.transcriptPath ?? entry.transcriptPath,
+    session: {
+      ...s,
+      cwd,
+      projectDir,
+      project: toProjectName(projectDir ?? cwd),
+      pid: event.pid ?? s.pid,
+      tmux,
+      lastEventAt: iso(lastMs),
+    },
+  };
+}
+
+type StatusPatch = Pick<Session, 'status' | 'waitingFor' | 'tool'>;
+
+/** The status rules of docs/STATUS.md, one case per agent change. `undefined` means "leave the status". */
+function statusPatch(event: SessionEvent, current: Session): StatusPatch | undefined {
+  const change = event.change;
+  switch (change.type) {
+    case 'started':
+      return { status: 'idle', waitingFor: null, tool: null };
+    case 'prompt':
+      return { status: 'working', waitingFor: null, tool: null };
+    case 'tool-started':
+      return {
+        status: 'working',
+        waitingFor: null,
+        tool: { name: change.tool, startedAt: iso(event.at), summary: change.summary },
+      };
+    case 'waiting': {
+      const keep = current.tool !== null && (change.tool === null || change.tool === current.tool.name);
+      const tool = keep
+        ? current.tool
+        : change.tool === null
+          ? null
+          : { name: change.tool, startedAt: iso(event.at), summary: change.summary };
+      return { status: 'waiting', waitingFor: change.reason, tool };
+    }
+    case 'tool-finished':
+      return { status: 'working', waitingFor: null, tool: null };
+    case 'working':
+      return { status: 'working', waitingFor: null, tool: current.tool };
+    case 'idle':
+      return { status: 'idle', waitingFor: null, tool: null };
+    case 'subagent-started':
+    case 'subagent-stopped':
+    case 'metrics':
+    case 'seen':
+    case 'ended':
+      return undefined;
+    default:
+      return assertNever(change, 'session change');
+  }
+}
+
+/**
+ * Applies one event to one session. Pure: the result depends only on the arguments.
+ * Returns null when the session is over (SessionEnd).
+ */
+export function reduceSession(entry: SessionEntry | undefined, event: SessionEvent): SessionEntry | null {
+  if (event.change.type === 'ended') return null;
+  let next = refreshIdentity(entry ?? newEntry(event), event);
+  const change = event.change;
+
+  if (change.type === 'metrics') {
+    if (event.at < next.metricsAt) return next;
+    const s = next.session;
+    return {
+      ...next,
+      metricsAt: event.at,
+      session: {
+        ...s,
+        model: change.model ?? s.model,
+        context: change.context ?? s.context,
+        cost: change.cost ?? s.cost,
+      },
+    };
+  }
+  if (change.type === 'subagent-started' || change.type === 'subagent-stopped') {
+    const delta = change.type === 'subagent-started' ? 1 : -1;
+    next = { ...next, session: { ...next.session, subagents: Math.max(0, next.session.subagents + delta) } };
+    return next;
+  }
+  if (change.type === 'started') {
+    next = { ...next, session: { ...next.session, model: change.model ?? next.session.model, subagents: 0 } };
+  }
+
+  // Hooks run as separate processes and may arrive out of order: an older report never rolls the status back.
+  if (event.at < next.statusAt) return next;
+  const patch = statusPatch(event, next.session);
+  if (patch === undefined) return next;
+  return { ...next, statusAt: event.at, session: { ...next.session, ...patch } };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { paneIdSchema, sessionIdSchema } from './ids.js';
+
+/**
+ * The public shape of a session. `atm list --json`, the wire protocol and every later
+ * feature use these names; change them only with a protocol MAJOR bump. Adding a field is a
+ * MINOR change.
+ */
+export const AGENT_KINDS = ['claude-code'] as const;
+export type AgentKind = (typeof AGENT_KINDS)[number];
+
+export const SESSION_STATUSES = ['working', 'waiting', 'idle'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const WAITING_REASONS = ['permission', 'question', 'plan', 'elicitation'] as const;
+export type WaitingFor = (typeof WAITING_REASONS)[number];
+
+const isoTimeSchema = z.string().min(1);
+
+export const toolSchema = z.object({
+  name: z.string(),
+  startedAt: isoTimeSchema,
+  /** A one-line, human summary of the tool's input (a command, a file path), or null. */
+  summary: z.string().nullable().default(null),
+});
+export type Tool = z.infer<typeof toolSchema>;
+
+export const modelSchema = z.object({ id: z.string(), displayName: z.string() });
+export type Model = z.infer<typeof modelSchema>;
+
+export const contextSchema = z.object({
+  usedTokens: z.number().nonnegative(),
+  windowSize: z.number().positive(),
+  usedPercent: z.number().nonnegative(),
+});
+export type ContextUsage = z.infer<typeof contextSchema>;
+
+export const costSchema = z.object({
+  totalUsd: z.number().nonnegative(),
+  linesAdded: z.number().int().nonnegative(),
+  linesRemoved: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+});
+export type Cost = z.infer<typeof costSchema>;
+
+export const tmuxLocationSchema = z.object({
+  pane: paneIdSchema,
+  session: z.string().nullable(),
+  window: z.string().nullable(),
+});
+export type TmuxLocation = z.infer<typeof tmuxLocationSchema>;
+
+export const sessionSchema = z.object({
+  id: sessionIdSchema,
+  agent: z.enum(AGENT_KINDS),
+  status: z.enum(SESSION_STATUSES),
+  waitingFor: z.enum(WAITING_REASONS).nullable(),
+  tool: toolSchema.nullable(),
+  model: modelSchema.nullable(),
+  context: contextSchema.nullable(),
+  cost: costSchema.nullable(),
+  cwd: z.string().nullable(),
+  projectDir: z.string().nullable(),
+  project: z.string(),
+  pid: z.number().int().positive().nullable(),
+  tmux: tmuxLocationSchema.nullable(),
+  startedAt: isoTimeSchema,
+  lastEventAt: isoTimeSchema,
+  subagents: z.number().int().nonnegative(),
+});
+export type Session = z.infer<typeof sessionSchema>;

@@ -1,0 +1,30 @@
+/** The tool-input fields that say most about what a tool is doing, in order of preference. */
+const SUMMARY_KEYS = ['command', 'file_path', 'notebook_path', 'path', 'pattern', 'url', 'query', 'description', 'prompt'] as const;
+const MAX_SUMMARY_CHARS = 200;
+
+/**
+ * A one-line summary of a tool's input for the dashboard ("npm run lint", "src/app.ts").
+ * Control characters are not stripped here: every terminal-facing renderer does that.
+ */
+export function summarizeToolInput(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const record = input as Record<string, unknown>;
+  for (const key of SUMMARY_KEYS) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim().length > 0) return oneLine(value);
+  }
+  const questions = record.questions;
+  if (Array.isArray(questions)) {
+    const first: unknown = questions[0];
+    if (typeof first === 'object' && first !== null) {
+      const question = (first as Record<string, unknown>).question;
+      if (typeof question === 'string') return oneLine(question);
+    }
+  }
+  return null;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_SUMMARY_CHARS ? `${flat.slice(0, MAX_SUMMARY_CHARS - 1)}…` : flat;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { sessionIdSchema } from '../domain/ids.js';
+import { sessionSchema } from '../domain/session.js';
+
+/**
+ * Wire protocol v1 (docs/PROTOCOL.md). Every message is one line of JSON. Our own messages are
+ * strict about the fields they know; unknown fields (from a newer MINOR) are stripped, not refused.
+ */
+const versionSchema = z.string().regex(/^\d{1,4}\.\d{1,4}$/, 'protocolVersion is "MAJOR.MINOR"');
+const requestIdSchema = z.union([z.string().max(100), z.number().int()]).optional();
+
+export const CLIENT_ROLES = ['cli', 'tui', 'hook', 'statusline', 'bench', 'test', 'other'] as const;
+export type ClientRole = (typeof CLIENT_ROLES)[number];
+
+export const INGEST_KINDS = ['hook', 'status'] as const;
+export type IngestKind = (typeof INGEST_KINDS)[number];
+
+export const helloSchema = z.object({
+  type: z.literal('hello'),
+  protocolVersion: versionSchema,
+  role: z.enum(CLIENT_ROLES).catch('other'),
+  client: z.string().max(200).optional(),
+});
+export type Hello = z.infer<typeof helloSchema>;
+
+/** Who reported an event, as the client saw it. Shared by the one-shot envelope and `ingest`. */
+export const reporterShape = {
+  kind: z.enum(INGEST_KINDS),
+  /** The agent's pid when the client knows it (ATM_AGENT_PID); else the daemon walks up from `ppid`. */
+  agentPid: z.number().int().positive().nullable().optional(),
+  /** The client's parent pid: the agent itself, or a shell the agent started. */
+  ppid: z.number().int().positive().nullable().optional(),
+  /** `$TMUX_PANE`; validated later, so a bad value costs the pane, not the event. */
+  pane: z.string().max(20).nullable().optional(),
+  /** `$TMUX` (socket path, server pid, session index): tells the daemon which tmux server to ask. */
+  tmux: z.string().max(500).nullable().optional(),
+  /** Client clock, epoch ms. */
+  ts: z.number().int().nonnegative(),
+};
+
+/** First line of a one-shot ingest connection; the rest of the stream up to EOF is the agent's JSON. */
+export const envelopeSchema = z.object({ atm: versionSchema, ...reporterShape });
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  helloSchema,
+  z.object({ type: z.literal('ping'), id: requestIdSchema }),
+  z.object({ type: z.literal('list'), id: requestIdSchema }),
+  z.object({ type: z.literal('subscribe'), id: requestIdSchema }),
+  z.object({ type: z.literal('ingest'), id: requestIdSchema, ...reporterShape, payload: z.unknown() }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type IngestMessage = Extract<ClientMessage, { type: 'ingest' }>;
+
+export const ERROR_CODES = [
+  'bad-json',
+  'bad-message',
+  'not-hello',
+  'line-too-long',
+  'too-many-subscribers',
+  'session-limit',
+  'bad-payload',
+  'internal',
+] as const;
+export type WireErrorCode = (typeof ERROR_CODES)[number];
+
+export const daemonMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocolVersion: versionSchema,
+    daemonVersion: z.string(),
+    pid: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('rejected'),
+    protocolVersion: versionSchema,
+    clientVersion: z.string(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal('pong'), id: requestIdSchema }),
+  z.object({ type: z.literal('snapshot'), id: requestIdSchema, sessions: z.array(sessionSchema) }),
+  z.object({
+    type: z.literal('update'),
+    upsert: z.array(sessionSchema),
+    remove: z.array(sessionIdSchema),
+  }),
+  z.object({ type: z.literal('ingested'), id: requestIdSchema, statusLine: z.string().nullable() }),
+  z.object({
+    type: z.literal('error'),
+    id: requestIdSchema,
+    code: z.enum(ERROR_CODES).catch('internal'),
+    message: z.string(),
+  }),
+]);
+export type DaemonMessage = z.infer<typeof daemonMessageSchema>;
