@@ -140,6 +140,9 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
     onMessage: (listener) => listeners.push(listener),
     onClose: (listener) => closeListeners.push(listener),
     close,
-    [Symbol.asyncDispose]: async () => close(),
+    [Symbol.asyncDispose]: () => {
+      close();
+      return Promise.resolve();
+    },
   };
 }

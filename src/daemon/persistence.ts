@@ -40,7 +40,7 @@ export async function loadEntries(file: string): Promise<LoadResult> {
   let dropped = 0;
   for (const item of saved.data.entries) {
     const parsed = entrySchema.safeParse(item);
-    if (parsed.success) entries.push(parsed.data as SessionEntry);
+    if (parsed.success) entries.push(parsed.data);
     else dropped += 1;
   }
   return { entries, dropped, problem: null };

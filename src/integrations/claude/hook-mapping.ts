@@ -38,7 +38,9 @@ export function toSessionChange(payload: HookPayload): SessionChange {
   const summary = summarizeToolInput(payload.tool_input);
   switch (name) {
     case 'SessionStart':
-      return { type: 'started', model: toModel(payload.model) };
+      // After an auto-compact mid-turn Claude Code starts the session again with source
+      // "compact" while it keeps working: that must not read idle or forget running subagents.
+      return payload.source === 'compact' ? { type: 'seen' } : { type: 'started', model: toModel(payload.model) };
     case 'SessionEnd':
       return { type: 'ended' };
     case 'UserPromptSubmit':
@@ -76,6 +78,7 @@ function toNotificationChange(kind: string | undefined): SessionChange {
       return { type: 'waiting', reason: 'elicitation', tool: null, summary: null };
     case 'idle_prompt':
       return { type: 'idle' };
+    case undefined:
     default:
       return { type: 'seen' };
   }

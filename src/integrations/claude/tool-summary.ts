@@ -18,7 +18,7 @@ export function summarizeToolInput(input: unknown): string | null {
     const first: unknown = questions[0];
     if (typeof first === 'object' && first !== null) {
       const question = (first as Record<string, unknown>).question;
-      if (typeof question === 'string') return oneLine(question);
+      if (typeof question === 'string' && question.trim().length > 0) return oneLine(question);
     }
   }
   return null;
@@ -26,5 +26,11 @@ export function summarizeToolInput(input: unknown): string | null {
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_SUMMARY_CHARS ? `${flat.slice(0, MAX_SUMMARY_CHARS - 1)}…` : flat;
+  if (flat.length <= MAX_SUMMARY_CHARS) return flat;
+  // Cut between code points: half an emoji (a lone surrogate) is not text, and renders as garbage.
+  let end = MAX_SUMMARY_CHARS - 1;
+  if (isHighSurrogate(flat.charCodeAt(end - 1))) end -= 1;
+  return `${flat.slice(0, end)}…`;
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { paneIdSchema, sessionIdSchema } from '../../../src/domain/ids.js';
+import { Registry, type ApplyOutcome } from '../../../src/domain/registry.js';
+import type { SessionEvent } from '../../../src/domain/session-event.js';
+import { T0, hook, hookEvent, statusEvent, statusLine } from './claude-events.js';
+
+const idOf = (n: number): string => `session-${n}`;
+const hookFor = (n: number, name: string, at = T0, fields: Record<string, unknown> = {}): SessionEvent =>
+  hookEvent(hook(name, { session_id: idOf(n), ...fields }), at);
+const statusFor = (n: number, at = T0): SessionEvent => statusEvent(statusLine({ session_id: idOf(n) }), at);
+
+/** A registry already holding sessions 1..count, each started by SessionStart. */
+function filled(count: number, maxSessions: number): Registry {
+  const registry = new Registry({ maxSessions });
+  for (let n = 1; n <= count; n += 1) registry.apply(hookFor(n, 'SessionStart'));
+  return registry;
+}
+
+const sid = (n: number) => sessionIdSchema.parse(idOf(n));
+
+describe('Registry.apply', () => {
+  it.each<
+    [
+      rule: string,
+      registry: () => Registry,
+      event: SessionEvent,
+      outcome: ApplyOutcome['type'],
+      change: string | null,
+      size: number,
+    ]
+  >([
+    [
+      'a first event creates the session (upsert)',
+      () => filled(0, 3),
+      hookFor(1, 'SessionStart'),
+      'applied',
+      'upsert',
+      1,
+    ],
+    [
+      'an event for a known session updates it (upsert)',
+      () => filled(1, 3),
+      hookFor(1, 'UserPromptSubmit'),
+      'applied',
+      'upsert',
+      1,
+    ],
+    [
+      'any first report creates the session, a status line too',
+      () => filled(0, 3),
+      statusFor(1),
+      'applied',
+      'upsert',
+      1,
+    ],
+    [
+      'any first report creates the session, an unknown hook too',
+      () => filled(0, 3),
+      hookFor(1, 'FutureEvent'),
+      'applied',
+      'upsert',
+      1,
+    ],
+    ['SessionEnd removes a known session', () => filled(2, 3), hookFor(1, 'SessionEnd'), 'applied', 'remove', 1],
+    [
+      'SessionEnd for an unknown session changes nothing',
+      () => filled(2, 3),
+      hookFor(9, 'SessionEnd'),
+      'applied',
+      null,
+      2,
+    ],
+    ['a new session beyond the limit is refused', () => filled(3, 3), hookFor(4, 'SessionStart'), 'refused', null, 3],
+    [
+      'a status line for a new session beyond the limit is refused',
+      () => filled(3, 3),
+      statusFor(4),
+      'refused',
+      null,
+      3,
+    ],
+    [
+      'a known session at the limit still updates',
+      () => filled(3, 3),
+      hookFor(2, 'UserPromptSubmit'),
+      'applied',
+      'upsert',
+      3,
+    ],
+    ['SessionEnd at the limit still removes', () => filled(3, 3), hookFor(2, 'SessionEnd'), 'applied', 'remove', 2],
+    [
+      'SessionEnd for an unknown session at the limit is not refused',
+      () => filled(3, 3),
+      hookFor(9, 'SessionEnd'),
+      'applied',
+      null,
+      3,
+    ],
+  ])('%s', (_rule, makeRegistry, event, outcome, change, size) => {
+    const registry = makeRegistry();
+    const result = registry.apply(event);
+    expect(result.type).toBe(outcome);
+    if (result.type === 'applied') expect(result.change?.type ?? null).toBe(change);
+    expect(registry.size).toBe(size);
+  });
+
+  it('a refusal names the limit so the daemon can say what to raise', () => {
+    expect(filled(2, 2).apply(hookFor(3, 'SessionStart'))).toEqual({
+      type: 'refused',
+      reason: 'session-limit',
+      limit: 2,
+    });
+  });
+
+  it('a removed session frees its place under the limit', () => {
+    const registry = filled(2, 2);
+    registry.apply(hookFor(1, 'SessionEnd'));
+    expect(registry.apply(hookFor(3, 'SessionStart')).type).toBe('applied');
+    expect(registry.sessions().map((s) => s.id)).toEqual([idOf(2), idOf(3)]);
+  });
+
+  it('an upsert carries the session as it is now, and get() returns the same', () => {
+    const registry = filled(1, 3);
+    const result = registry.apply(
+      hookFor(1, 'PreToolUse', T0 + 10, { tool_name: 'Bash', tool_input: { command: 'ls' } }),
+    );
+    expect(result).toMatchObject({
+      type: 'applied',
+      change: { type: 'upsert', session: { id: idOf(1), status: 'working' } },
+    });
+    const change = result.type === 'applied' ? result.change : null;
+    expect(change?.type === 'upsert' ? change.session : null).toEqual(registry.get(sid(1))?.session);
+  });
+
+  it('a remove names the session', () => {
+    expect(filled(1, 3).apply(hookFor(1, 'SessionEnd'))).toEqual({
+      type: 'applied',
+      change: { type: 'remove', id: idOf(1) },
+    });
+  });
+
+  it('keeps sessions apart: an event for one never touches another', () => {
+    const registry = filled(2, 3);
+    registry.apply(hookFor(1, 'UserPromptSubmit', T0 + 10));
+    registry.apply(hookFor(2, 'PermissionRequest', T0 + 20, { tool_name: 'Bash' }));
+    registry.apply(hookFor(1, 'Stop', T0 + 30));
+    expect(registry.sessions().map((s) => [s.id, s.status, s.waitingFor])).toEqual([
+      [idOf(1), 'idle', null],
+      [idOf(2), 'waiting', 'permission'],
+    ]);
+  });
+});
+
+describe('Registry bookkeeping', () => {
+  it.each<[rule: string, id: number, result: 'remove' | null, size: number]>([
+    ['remove() of a known session says remove', 1, 'remove', 1],
+    ['remove() of an unknown session says nothing', 9, null, 2],
+  ])('%s', (_rule, n, result, size) => {
+    const registry = filled(2, 3);
+    expect(registry.remove(sid(n))?.type ?? null).toBe(result);
+    expect(registry.size).toBe(size);
+  });
+
+  it.each<[rule: string, id: number, patch: 'same' | 'pid-start', result: 'upsert' | null, pidStart: string | null]>([
+    ['update() that returns the same entry reports no change', 1, 'same', null, null],
+    ['update() that returns a new entry stores it and reports an upsert', 1, 'pid-start', 'upsert', 'start-1'],
+    ['update() of an unknown session reports nothing', 9, 'pid-start', null, null],
+  ])('%s', (_rule, n, patch, result, pidStart) => {
+    const registry = filled(1, 3);
+    const change = registry.update(sid(n), (entry) => (patch === 'same' ? entry : { ...entry, pidStart: 'start-1' }));
+    expect(change?.type ?? null).toBe(result);
+    expect(registry.get(sid(1))?.pidStart).toBe(pidStart);
+  });
+
+  const pane3 = paneIdSchema.parse('%3');
+  it.each<
+    [
+      rule: string,
+      tmux: { session: string | null; window: string | null },
+      first: 'upsert' | null,
+      again: 'upsert' | null,
+    ]
+  >([
+    ['setTmux() with new names stores them once', { session: 'main', window: 'editor' }, 'upsert', null],
+    ['setTmux() with what is already known changes nothing', { session: null, window: null }, null, null],
+  ])('%s', (_rule, names, first, again) => {
+    const registry = filled(1, 3); // the test reporter sits in pane %3, names unknown
+    expect(registry.setTmux(sid(1), { pane: pane3, ...names })?.type ?? null).toBe(first);
+    expect(registry.setTmux(sid(1), { pane: pane3, ...names })?.type ?? null).toBe(again);
+    expect(registry.get(sid(1))?.session.tmux).toEqual({ pane: '%3', ...names });
+  });
+
+  it('restore() puts entries back, up to the session limit', () => {
+    const source = filled(4, 10);
+    const registry = new Registry({ maxSessions: 3 });
+    registry.restore(source.entries());
+    expect(registry.sessions().map((s) => s.id)).toEqual([idOf(1), idOf(2), idOf(3)]);
+    expect(registry.get(sid(2))).toEqual(source.get(sid(2)));
+  });
+
+  it('restored entries keep their event clock: an older event does not roll them back', () => {
+    const source = filled(1, 3);
+    source.apply(hookFor(1, 'Stop', T0 + 500));
+    const registry = new Registry({ maxSessions: 3 });
+    registry.restore(source.entries());
+    registry.apply(hookFor(1, 'UserPromptSubmit', T0 + 100));
+    expect(registry.get(sid(1))?.session.status).toBe('idle');
+  });
+});
