@@ -78,6 +78,9 @@ function refreshIdentity(entry: SessionEntry, event: SessionEvent): SessionEntry
 
 type StatusPatch = Pick<Session, 'status' | 'waitingFor' | 'tool'>;
 
+const isAskingHuman = (session: Session): boolean =>
+  session.status === 'waiting' && (session.waitingFor === 'question' || session.waitingFor === 'plan');
+
 /** The status rules of docs/STATUS.md, one case per agent change. `undefined` means "leave the status". */
 function statusPatch(event: SessionEvent, current: Session): StatusPatch | undefined {
   const change = event.change;
@@ -93,6 +96,12 @@ function statusPatch(event: SessionEvent, current: Session): StatusPatch | undef
         tool: { name: change.tool, startedAt: iso(event.at), summary: change.summary },
       };
     case 'waiting': {
+      // Claude Code 2.1 also asks "permission" for AskUserQuestion and ExitPlanMode (a
+      // PermissionRequest, then a permission_prompt notification): that is still the question
+      // or the plan, not a permission dialog.
+      if (change.reason === 'permission' && isAskingHuman(current) && (change.tool === null || change.tool === current.tool?.name)) {
+        return { status: current.status, waitingFor: current.waitingFor, tool: current.tool };
+      }
       const keep = current.tool !== null && (change.tool === null || change.tool === current.tool.name);
       const tool = keep
         ? current.tool

@@ -49,6 +49,24 @@ describe('reduceSession: Claude event → status (one row per rule)', () => {
     ['SessionStart creates an idle session', [], sessionStart, idle],
     ['SessionStart makes a working session idle (e.g. after /clear)', RUNNING_BASH, sessionStart, idle],
     [
+      'PermissionRequest for the AskUserQuestion being asked keeps waiting/question (Claude Code 2.1.331)',
+      WAITING_QUESTION,
+      { hook: hook('PermissionRequest', { tool_name: 'AskUserQuestion', tool_input: {} }) },
+      waiting('question', ['AskUserQuestion', 'Which colour?']),
+    ],
+    [
+      'permission_prompt while a question is asked keeps waiting/question',
+      WAITING_QUESTION,
+      { hook: hook('Notification', { notification_type: 'permission_prompt', message: 'Claude needs your permission' }) },
+      waiting('question', ['AskUserQuestion', 'Which colour?']),
+    ],
+    [
+      'PermissionRequest for ExitPlanMode keeps waiting/plan',
+      WAITING_PLAN,
+      { hook: hook('PermissionRequest', { tool_name: 'ExitPlanMode', tool_input: {} }) },
+      waiting('plan', ['ExitPlanMode', null]),
+    ],
+    [
       'SessionStart after an auto-compact leaves a working session working',
       RUNNING_BASH,
       { hook: hook('SessionStart', { source: 'compact' }) },
