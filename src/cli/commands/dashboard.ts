@@ -1,12 +1,41 @@
+import { homedir } from 'node:os';
+import { ensureDaemon } from '../../client/daemon-launcher.js';
+import { createSessionFeed } from '../../client/session-feed.js';
+import { createExecFileTmux } from '../../integrations/tmux/exec-file-tmux.js';
+import { AtmError } from '../../shared/errors.js';
+import { SYSTEM_CLOCK } from '../../tui/clock.js';
 import type { CommandContext } from './dispatch.js';
-import { fetchSessions } from './list.js';
-import { printLine } from '../output.js';
-import { renderSessionTable } from '../session-table.js';
 
-/** Temporary: prints the table until the dashboard lands. */
-export async function runDashboardCommand(ctx: CommandContext, _options: { mode: 'dashboard' | 'pick'; noStart: boolean }): Promise<number> {
-  const { ensureDaemon } = await import('../../client/daemon-launcher.js');
-  await ensureDaemon({ socketPath: ctx.paths.socketPath, env: ctx.env });
-  printLine(renderSessionTable(await fetchSessions(ctx.paths.socketPath), { now: Date.now(), width: 120 }));
-  return 0;
+const TMUX_TIMEOUT_MS = 2_000;
+
+/**
+ * `atm`, `atm --pick`, `atm pick`: the dashboard. Starts atmd first when none answers (and says
+ * so in the footer); from then on the feed reconnects by itself if the daemon goes away.
+ */
+export async function runDashboardCommand(
+  ctx: CommandContext,
+  options: { mode: 'dashboard' | 'pick'; noStart: boolean },
+): Promise<number> {
+  if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
+    throw new AtmError('usage', 'the dashboard needs a terminal', {
+      hint: 'use `atm list` (or `atm list --json`) in scripts and pipes',
+    });
+  }
+  const socketPath = ctx.paths.socketPath;
+  let notice: string | undefined;
+  if (!options.noStart && (await ensureDaemon({ socketPath, env: ctx.env })) === 'started') {
+    notice = `Started atmd on ${socketPath}.`;
+  }
+  const { runDashboard } = await import('../../tui/run-dashboard.js'); // terminal-kit loads only here
+  const controller = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => controller.abort());
+  return runDashboard({
+    source: createSessionFeed({ socketPath, role: 'tui' }),
+    jumper: createExecFileTmux({ timeoutMs: TMUX_TIMEOUT_MS }),
+    clock: SYSTEM_CLOCK,
+    mode: options.mode,
+    homeDir: homedir(),
+    signal: controller.signal,
+    ...(notice === undefined ? {} : { initialNotice: notice }),
+  });
 }

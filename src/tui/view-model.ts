@@ -1,0 +1,75 @@
+import type { Session, SessionStatus } from '../domain/session.js';
+import { computeLayout } from './layout.js';
+import { toTableRows, type TableRow } from './table-rows.js';
+import { isSameRow, type Connection, type DashboardState } from './view-state.js';
+
+export interface HeaderView {
+  readonly title: string;
+  readonly connection: Connection['kind'];
+  /** Over all sessions, whatever the filter: the header is the at-a-glance summary. */
+  readonly counts: Readonly<Record<SessionStatus, number>>;
+  readonly totalCostUsd: number;
+}
+
+export interface VisibleRow {
+  readonly row: TableRow;
+  readonly selected: boolean;
+}
+
+/** What the renderer draws, derived from the state and the time; no layout or styling yet. */
+export interface DashboardView {
+  readonly header: HeaderView;
+  readonly banner: string | null;
+  /** The sessions are the last known ones (daemon gone): shown, but dimmed. */
+  readonly dimmed: boolean;
+  readonly rows: readonly VisibleRow[];
+  readonly rowCount: number;
+  readonly emptyMessage: string | null;
+  readonly detail: Session | null;
+}
+
+export function toDashboardView(state: DashboardState, nowMs: number): DashboardView {
+  const rows = toTableRows(state);
+  const layout = computeLayout(state);
+  const visible = rows.slice(state.scrollTop, state.scrollTop + layout.tableHeight);
+  const selectedRow = rows.find((row) => isSameRow(row.key, state.selected));
+  return {
+    header: toHeader(state),
+    banner: toBanner(state, nowMs),
+    dimmed: state.connection.kind !== 'connected',
+    rows: visible.map((row) => ({ row, selected: isSameRow(row.key, state.selected) })),
+    rowCount: rows.length,
+    emptyMessage: rows.length > 0 ? null : toEmptyMessage(state),
+    detail: selectedRow?.kind === 'session' ? selectedRow.session : null,
+  };
+}
+
+function toHeader(state: DashboardState): HeaderView {
+  const counts: Record<SessionStatus, number> = { working: 0, waiting: 0, idle: 0 };
+  let totalCostUsd = 0;
+  for (const session of state.sessions.values()) {
+    counts[session.status] += 1;
+    totalCostUsd += session.cost?.totalUsd ?? 0;
+  }
+  return { title: state.mode === 'pick' ? 'atm pick' : 'atm', connection: state.connection.kind, counts, totalCostUsd };
+}
+
+/** Seconds are rounded up, so the banner never says "in 0s" while a retry is still ahead. */
+function toBanner(state: DashboardState, nowMs: number): string | null {
+  const { connection } = state;
+  if (connection.kind === 'disconnected') {
+    const seconds = Math.max(0, Math.ceil((connection.retryAt - nowMs) / 1000));
+    return seconds > 0 ? `Daemon disconnected — reconnecting in ${seconds}s` : 'Daemon disconnected — reconnecting…';
+  }
+  return connection.kind === 'connecting' && state.hasConnected ? 'Daemon disconnected — reconnecting…' : null;
+}
+
+function toEmptyMessage(state: DashboardState): string {
+  if (!state.hasConnected) {
+    return state.connection.kind === 'disconnected'
+      ? 'The atm daemon is not reachable yet.'
+      : 'Connecting to the atm daemon…';
+  }
+  if (state.sessions.size > 0) return `No session matches "${state.filter.trim()}".`;
+  return 'No agent sessions yet: start Claude Code in a tmux pane and it shows up here.';
+}

@@ -1,0 +1,74 @@
+import type { SessionId } from '../domain/ids.js';
+import type { Session } from '../domain/session.js';
+import type { ScreenSize } from './screen.js';
+
+export const DASHBOARD_MODES = ['dashboard', 'pick'] as const;
+/** `pick` is the same view, but Enter jumps and exits (for `tmux display-popup -E "atm --pick"`). */
+export type DashboardMode = (typeof DASHBOARD_MODES)[number];
+
+/** The order `s` cycles through. Under `status`, waiting sessions come first. */
+export const SORT_MODES = ['status', 'context', 'cost', 'recent'] as const;
+export type SortMode = (typeof SORT_MODES)[number];
+
+export type Connection =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'connected' }
+  | { readonly kind: 'disconnected'; readonly reason: string; readonly retryAt: number };
+
+/** A table row's identity: selection is kept by identity, so it survives re-sorting and updates. */
+export type RowKey =
+  { readonly kind: 'group'; readonly group: string } | { readonly kind: 'session'; readonly id: SessionId };
+
+/** Everything the dashboard shows, as plain data; `update` is the only way it changes. */
+export interface DashboardState {
+  readonly mode: DashboardMode;
+  readonly size: ScreenSize;
+  readonly sessions: ReadonlyMap<SessionId, Session>;
+  readonly connection: Connection;
+  /** Whether a snapshot ever arrived: tells "connecting…" at start from "reconnecting…" later. */
+  readonly hasConnected: boolean;
+  readonly sort: SortMode;
+  readonly filter: string;
+  readonly filterEditing: boolean;
+  /** Group keys (see toGroupKey) the user folded. */
+  readonly collapsed: ReadonlySet<string>;
+  readonly selected: RowKey | null;
+  /** Index of the first table row on screen. */
+  readonly scrollTop: number;
+  readonly showDetail: boolean;
+  readonly showHelp: boolean;
+  /** A one-line message for the footer (e.g. a failed jump), cleared by the next key. */
+  readonly notice: string | null;
+  /** Shown as `~` in paths; null when unknown. */
+  readonly homeDir: string | null;
+}
+
+export function createDashboardState(
+  mode: DashboardMode,
+  size: ScreenSize,
+  homeDir: string | null = null,
+): DashboardState {
+  return {
+    mode,
+    size,
+    sessions: new Map(),
+    connection: { kind: 'connecting' },
+    hasConnected: false,
+    sort: 'status',
+    filter: '',
+    filterEditing: false,
+    collapsed: new Set(),
+    selected: null,
+    scrollTop: 0,
+    showDetail: true,
+    showHelp: false,
+    notice: null,
+    homeDir,
+  };
+}
+
+export function isSameRow(a: RowKey | null, b: RowKey | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === 'group') return b.kind === 'group' && a.group === b.group;
+  return b.kind === 'session' && a.id === b.id;
+}
