@@ -32,10 +32,22 @@ async function main(): Promise<number> {
   }
 }
 
+/**
+ * How long a hot-path command may run before it exits anyway. A hook holds Claude Code up, so
+ * it gets 180 ms; the status line only has to appear, and its fallback loads zod, which on a
+ * busy machine alone can take longer than the hook's budget.
+ */
+const HARD_STOP_MS = { hook: 180, statusline: 1_000 } as const;
+
 /** The hot path: whatever goes wrong, print nothing unexpected and exit 0 quickly. */
 async function runReport(kind: 'hook' | 'statusline'): Promise<number> {
-  // A hard stop, in case anything hangs: Claude Code must never wait on us.
-  setTimeout(() => process.exit(0), 180).unref();
+  let printed = false;
+  // A hard stop, in case anything hangs: Claude Code must never wait on us. A status line that
+  // ran out of time still prints something: a blank status line looks like a broken install.
+  setTimeout(() => {
+    if (kind === 'statusline' && !printed) process.stdout.write('atm\n');
+    process.exit(0);
+  }, HARD_STOP_MS[kind]).unref();
   const ctx = {
     stdin: process.stdin,
     env: process.env,
@@ -49,7 +61,9 @@ async function runReport(kind: 'hook' | 'statusline'): Promise<number> {
       return await runHook(ctx);
     }
     const { runStatusLine } = await import('./commands/statusline.js');
-    return await runStatusLine({ ...ctx, stdout: process.stdout });
+    const code = await runStatusLine({ ...ctx, stdout: process.stdout });
+    printed = true; // runStatusLine writes its line just before it resolves
+    return code;
   } catch {
     return 0;
   }

@@ -15,6 +15,8 @@ export interface AtmPaths {
   readonly stateDir: string;
   readonly logDir: string;
   readonly configDir: string;
+  /** Files atm installs for other programs (the hook shim): $XDG_DATA_HOME/atm, else ~/.local/share/atm (macOS too: no space in the path, which settings.json commands would need to quote). */
+  readonly dataDir: string;
 }
 
 export interface PathInputs {
@@ -54,5 +56,6 @@ export function resolvePaths({ env, platform, home, uid }: PathInputs): AtmPaths
     stateDir,
     logDir,
     configDir: join(configHome, 'atm'),
+    dataDir: join(nonEmpty(env.XDG_DATA_HOME) ?? join(home, '.local', 'share'), 'atm'),
   };
 }

@@ -28,6 +28,17 @@ export async function runCommand(argv: readonly string[], ctx: CommandContext): 
       const { runDaemonCommand } = await import('./daemon.js');
       return runDaemonCommand(ctx, rest);
     }
+    case 'setup': {
+      const { runSetup, parseSetupArgs } = await import('./setup.js');
+      const { createClaudeSetupContext } = await import('../claude-setup-process.js');
+      return runSetup(createClaudeSetupContext(ctx), parseSetupArgs(rest, ['--project', '--dry-run', '--check']));
+    }
+    case 'uninstall': {
+      const { runUninstall } = await import('./uninstall.js');
+      const { parseSetupArgs } = await import('./setup.js');
+      const { createClaudeSetupContext } = await import('../claude-setup-process.js');
+      return runUninstall(createClaudeSetupContext(ctx), parseSetupArgs(rest, ['--project', '--dry-run']));
+    }
     case 'help':
     case '--help':
     case '-h':

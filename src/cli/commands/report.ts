@@ -35,7 +35,7 @@ export async function forwardReport(kind: 'hook' | 'status', ctx: ReportContext)
   const envelopeLine = buildEnvelopeLine({
     protocolVersion: PROTOCOL_VERSION,
     kind,
-    agentPid: positiveInt(ctx.env.ATM_AGENT_PID),
+    agentPid: positiveInt(ctx.env.ATM_AGENT_PID) ?? positiveInt(ctx.env.CLAUDE_PID),
     ppid: ctx.ppid > 1 ? ctx.ppid : null,
     pane: ctx.env.TMUX_PANE ?? null,
     tmux: ctx.env.TMUX ?? null,

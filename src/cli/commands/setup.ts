@@ -1,0 +1,145 @@
+import { CLAUDE_HOOK_EVENTS } from '../../integrations/claude/hook-mapping.js';
+import { installAtm, type InstallOutcome } from '../../integrations/claude/settings-install.js';
+import { detectTransport } from '../../integrations/claude/shim/detect-transport.js';
+import { renderShim } from '../../integrations/claude/shim/shim-script.js';
+import { describeTransport, type Transport } from '../../integrations/claude/shim/shim-transport.js';
+import { answers } from '../../platform/socket-probe.js';
+import { AtmError } from '../../shared/errors.js';
+import { mergeCreated, readInstallRecord, writeInstallRecord } from '../claude-install-record.js';
+import { describeDryRun, loadSettings, toNewText } from '../claude-settings-edit.js';
+import { writeSettingsFile } from '../claude-settings-file.js';
+import {
+  toInstallRecordPath,
+  toSettingsPath,
+  toShimPath,
+  type ClaudeSetupContext,
+  type SettingsScope,
+} from '../claude-setup-context.js';
+import { toShimConfig } from '../claude-shim-config.js';
+import { readShim, writeShim } from '../claude-shim-file.js';
+import { printLine } from '../output.js';
+import { oneLine } from '../setup-text.js';
+
+export interface SetupOptions {
+  readonly scope: SettingsScope;
+  readonly dryRun: boolean;
+  readonly check: boolean;
+}
+
+/** `atm setup [--project] [--dry-run] [--check]` and `atm uninstall [--project] [--dry-run]` share these flags. */
+export function parseSetupArgs(args: readonly string[], allowed: readonly string[]): SetupOptions {
+  for (const arg of args) {
+    if (!allowed.includes(arg)) {
+      throw new AtmError('usage', `unknown option "${arg}"`, { hint: `the options are ${allowed.join(', ')}` });
+    }
+  }
+  return {
+    scope: args.includes('--project') ? 'project' : 'user',
+    dryRun: args.includes('--dry-run'),
+    check: args.includes('--check'),
+  };
+}
+
+/**
+ * `atm setup`: installs the shim and merges atm's hooks and status line into Claude Code's
+ * settings. Writes the shim before the settings, so a hook never points at a missing file.
+ */
+export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): Promise<number> {
+  if (options.check) {
+    const { runSetupCheck } = await import('../claude-setup-check.js');
+    return runSetupCheck(ctx, options.scope);
+  }
+  const settingsPath = toSettingsPath(ctx, options.scope);
+  const loaded = await loadSettings(settingsPath);
+  const shimPath = toShimPath(ctx);
+  const transport = await detectTransport(ctx.env.PATH);
+  const shimText = renderShim(toShimConfig(ctx, transport));
+  const outcome = installAtm(loaded.document.value, { shimPath });
+  const newText = toNewText(loaded, outcome.value);
+  const shimChanged = (await readShim(shimPath)) !== shimText;
+
+  if (options.dryRun) {
+    printLine(describeDryRun(loaded, newText));
+    printLine(
+      `${shimPath}: ${shimChanged ? 'would be written' : 'no change'} (transport ${describeTransport(transport)})`,
+    );
+    return 0;
+  }
+  if (shimChanged) await writeShim(shimPath, shimText);
+  const backup = newText === null ? null : await writeSettingsFile(loaded.file, newText, ctx.now());
+  const recordPath = toInstallRecordPath(ctx);
+  const record = await readInstallRecord(recordPath);
+  const key = loaded.file.target;
+  record.settings[key] = mergeCreated(record.settings[key], outcome.created, shimPath);
+  await writeInstallRecord(recordPath, record);
+
+  printSummary({
+    settingsPath,
+    scope: options.scope,
+    outcome,
+    changed: newText !== null,
+    backup,
+    shimPath,
+    shimChanged,
+    transport,
+  });
+  await printNextSteps(ctx);
+  return 0;
+}
+
+function printSummary(report: {
+  settingsPath: string;
+  scope: SettingsScope;
+  outcome: InstallOutcome;
+  changed: boolean;
+  backup: string | null;
+  shimPath: string;
+  shimChanged: boolean;
+  transport: Transport;
+}): void {
+  const { outcome } = report;
+  printLine(`atm setup: ${report.settingsPath} (Claude Code ${report.scope} settings)`);
+  const added = outcome.addedEvents.length;
+  const total = CLAUDE_HOOK_EVENTS.length;
+  if (added === 0 && outcome.updatedEvents.length === 0)
+    printLine(`  hooks        already there for all ${total} events`);
+  else if (added > 0)
+    printLine(
+      `  hooks        added for ${added} of ${total} events: ${outcome.addedEvents.join(', ')} (exec form, async)`,
+    );
+  if (outcome.updatedEvents.length > 0)
+    printLine(`  hooks        updated to the current shim for ${outcome.updatedEvents.join(', ')}`);
+  printLine(`  status line  ${describeStatusLine(outcome)}`);
+  printLine(`  shim         ${report.shimPath} (${report.shimChanged ? 'written' : 'unchanged'})`);
+  printLine(`  transport    ${describeTransport(report.transport)}`);
+  if (report.backup !== null) printLine(`  backup       ${report.backup}`);
+  if (!report.changed && !report.shimChanged) printLine('Nothing changed: atm was already set up here.');
+  if (report.scope === 'project') {
+    printLine(`Note: this file may be shared; its hooks run ${report.shimPath}, which exists on this machine only.`);
+  }
+}
+
+function describeStatusLine(outcome: InstallOutcome): string {
+  const status = outcome.statusLine;
+  switch (status.kind) {
+    case 'added':
+      return "atm's own line, rendered by atmd";
+    case 'wrapped':
+      return `yours is kept: atm runs \`${oneLine(status.userCommand)}\` and shows its output unchanged`;
+    case 'kept':
+      return status.userCommand === null
+        ? "atm's own line (already there)"
+        : `yours, wrapped by atm (already there): \`${oneLine(status.userCommand)}\``;
+    case 'not-a-command':
+      return 'statusLine has no command, so atm left it as it is';
+  }
+}
+
+async function printNextSteps(ctx: ClaudeSetupContext): Promise<void> {
+  const running = await answers(ctx.paths.socketPath, 500);
+  printLine('Next:');
+  if (running) printLine(`  atmd already answers on ${ctx.paths.socketPath}`);
+  else printLine("  atm daemon start   start atmd (or enable atm's user service, if you installed it)");
+  printLine('  atm                open the dashboard');
+  printLine('  New Claude Code sessions report to atm; restart running ones to include them.');
+}
