@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolvePaths, type AtmPaths } from '../platform/paths.js';
 import { SHIM_FILE_NAME } from '../integrations/claude/settings-atm-entries.js';
 
