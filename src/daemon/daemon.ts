@@ -10,7 +10,10 @@ import { handleConnection, type ConnectionHost } from './connection.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
 import { checkLiveness } from './liveness.js';
+import { PaneFinder } from './pane-finder.js';
+import type { PaneLister } from './pane-match.js';
 import { loadEntries, saveEntries } from './persistence.js';
+import { Reconciler } from './reconciler.js';
 import { Subscriber } from './subscriber.js';
 import { TmuxNames } from './tmux-names.js';
 
@@ -23,6 +26,10 @@ export interface DaemonDeps {
   readonly stateFile: string | null;
   readonly processes: ProcessProbe;
   readonly tmux: TmuxProbe | null;
+  /** atmd's own Claude Code config dir ($CLAUDE_CONFIG_DIR, else ~/.claude) for reconciliation; null: only dirs transcripts show. */
+  readonly claudeConfigDir?: string | null;
+  /** Finding the pane of a session reported without $TMUX_PANE; absent: such sessions get no pane. */
+  readonly panes?: { readonly lister: PaneLister; readonly parentPid: (pid: number) => Promise<number | null> } | null;
 }
 
 /**
@@ -38,6 +45,8 @@ export class Daemon implements ConnectionHost {
   readonly #connections = new Set<Socket>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
+  readonly #reconciler: Reconciler;
+  readonly #paneFinder: PaneFinder | null;
   #persistTimer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
   #livenessRunning = false;
@@ -55,6 +64,29 @@ export class Daemon implements ConnectionHost {
       },
     });
     this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (change) => this.#changed(change), deps.logger);
+    this.#reconciler = new Reconciler({
+      registry: this.registry,
+      now: deps.now,
+      logger: deps.logger,
+      defaultConfigDir: deps.claudeConfigDir ?? null,
+      apply: (event) => {
+        if (!this.#closed) this.#apply(event, { kind: 'hook', ts: event.at });
+      },
+    });
+    const panes = deps.panes ?? null;
+    this.#paneFinder =
+      panes === null
+        ? null
+        : new PaneFinder({
+            registry: this.registry,
+            ...panes,
+            serverOf: (id) => this.#tmuxNames.serverOf(id),
+            sessionsFile: (entry) => this.#reconciler.sessionsFileFor(entry),
+            changed: (change) => {
+              if (!this.#closed) this.#changed(change);
+            },
+            logger: deps.logger,
+          });
   }
 
   get maxLineBytes(): number {
@@ -78,8 +110,9 @@ export class Daemon implements ConnectionHost {
       this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid: loaded.dropped });
     }
     this.#every(config.livenessIntervalMs, () => void this.#checkLiveness());
+    this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
     this.#every(config.rssLogIntervalMs, () => this.#logMemory());
-    this.#every(5_000, () => void this.#tmuxNames.refreshAll());
+    this.#every(5_000, () => void this.#refreshPanes());
     void this.#tmuxNames.refreshAll();
   }
 
@@ -157,7 +190,7 @@ export class Daemon implements ConnectionHost {
     if (outcome.change !== null) {
       this.#changed(outcome.change);
       if (outcome.change.type === 'upsert') this.#afterUpsert(event.sessionId, reporter);
-      else this.#tmuxNames.forget(event.sessionId);
+      else this.#forgetPanes(event.sessionId);
     }
     return outcome;
   }
@@ -166,6 +199,7 @@ export class Daemon implements ConnectionHost {
     const entry = this.registry.get(id);
     if (entry === undefined) return;
     this.#tmuxNames.noteReporter(id, reporter.tmux ?? null);
+    this.#paneFinder?.noteSession(id);
     const pid = entry.session.pid;
     if (pid !== null && entry.pidStart === null) {
       void this.#deps.processes.startTime(pid).then((start) => {
@@ -186,6 +220,17 @@ export class Daemon implements ConnectionHost {
     }
   }
 
+  /** Pane-less sessions first, so a pane found now gets its names refreshed in the same round. */
+  async #refreshPanes(): Promise<void> {
+    await this.#paneFinder?.locateAll();
+    await this.#tmuxNames.refreshAll();
+  }
+
+  #forgetPanes(id: SessionId): void {
+    this.#tmuxNames.forget(id);
+    this.#paneFinder?.forget(id);
+  }
+
   #changed(change: RegistryChange): void {
     this.#batcher.add(change);
     this.#markDirty();
@@ -203,7 +248,7 @@ export class Daemon implements ConnectionHost {
           if (change !== null) {
             removed += 1;
             this.logger.info('session removed: its agent process is gone', { sessionId: verdict.id, pid: verdict.pid });
-            this.#tmuxNames.forget(verdict.id);
+            this.#forgetPanes(verdict.id);
             this.#changed(change);
           }
         } else {

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { PACKAGE_VERSION } from '../platform/package-info.js';
@@ -8,6 +9,7 @@ import { resolveAgentPid } from '../platform/agent-process.js';
 import { createWinstonLogger } from '../platform/winston-logger.js';
 import { AtmError, describeError, isAtmError } from '../shared/errors.js';
 import { Daemon } from './daemon.js';
+import { createPaneLister } from './pane-lister.js';
 import { listen } from './socket-listener.js';
 import { createTmuxProbe } from './tmux-probe.js';
 
@@ -32,6 +34,8 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
       stateFile: join(paths.stateDir, 'sessions.json'),
       processes: { startTime: (pid) => processes.startTime(pid), resolveAgentPid: (pid) => resolveAgentPid(processes, pid) },
       tmux: createTmuxProbe(),
+      claudeConfigDir: toClaudeConfigDir(env),
+      panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
     });
     await daemon.start();
     const listener = await listen({ path: paths.socketPath, env, onConnection: (socket) => daemon.accept(socket) });
@@ -52,8 +56,12 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     logger.info('atmd stopping', { signal });
-    await listener.close();
+    // Stop accepting now, but wait for the listener only after the daemon has ended every
+    // connection: server.close() resolves once no connection is left, so awaiting it first
+    // would hang for as long as any client (a dashboard, a subscriber) stays connected.
+    const listenerClosed = listener.close();
     await daemon.close();
+    await listenerClosed;
     logger.info('atmd stopped', { sessions: daemon.registry.size });
     await logger.close();
     return 0;
@@ -66,4 +74,10 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
     if (isAtmError(error) && error.code === 'config-invalid') return 4;
     return error instanceof AtmError && error.code === 'daemon-already-running' ? 3 : 1;
   }
+}
+
+/** Where Claude Code run from atmd's environment keeps its files: $CLAUDE_CONFIG_DIR, else ~/.claude. */
+function toClaudeConfigDir(env: NodeJS.ProcessEnv): string {
+  const dir = env.CLAUDE_CONFIG_DIR;
+  return dir !== undefined && isAbsolute(dir) ? dir : join(env.HOME ?? homedir(), '.claude');
 }

@@ -37,6 +37,11 @@ export class TmuxNames {
     this.#servers.delete(id);
   }
 
+  /** The tmux server socket a session reported from; null means the default server. */
+  serverOf(id: SessionId): string | null {
+    return this.#servers.get(id) ?? null;
+  }
+
   /** One `list-panes` per tmux server in use; concurrent calls share the run in flight. */
   refreshAll(): Promise<void> {
     if (this.#probe === null) return Promise.resolve();

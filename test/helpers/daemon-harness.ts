@@ -37,6 +37,8 @@ export function daemonEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
     XDG_STATE_HOME: join(dir, 'state'),
     XDG_CONFIG_HOME: join(dir, 'config'),
     ATM_LOG_LEVEL: 'debug',
+    // A private tmux socket dir: a daemon started from a developer's tmux must not find their panes.
+    TMUX_TMPDIR: join(dir, 'tmux'),
     ...extra,
   };
 }

@@ -56,8 +56,10 @@ export function toSessionChange(payload: HookPayload): SessionChange {
     case 'Notification':
       return toNotificationChange(payload.notification_type);
     case 'PostToolUse':
-    case 'PostToolUseFailure':
       return { type: 'tool-finished' };
+    case 'PostToolUseFailure':
+      // Versions that report the tool the user interrupted with Esc say so: the turn is over.
+      return payload.is_interrupt === true ? { type: 'idle' } : { type: 'tool-finished' };
     case 'Stop':
     case 'StopFailure':
       return { type: 'idle' };

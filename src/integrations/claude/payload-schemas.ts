@@ -23,6 +23,7 @@ export const hookPayloadSchema = z.looseObject({
   reason: str,
   agent_id: str,
   agent_type: str,
+  is_interrupt: z.boolean().optional().catch(undefined),
 });
 export type HookPayload = z.infer<typeof hookPayloadSchema>;
 

@@ -163,6 +163,12 @@ describe('reduceSession: Claude event → status (one row per rule)', () => {
     ],
     ['PostToolUseFailure → working, tool cleared', RUNNING_BASH, postFailure, working()],
     [
+      'PostToolUseFailure with is_interrupt (Esc during the tool) → idle',
+      RUNNING_BASH,
+      { hook: hook('PostToolUseFailure', { tool_name: 'Bash', is_interrupt: true }) },
+      idle,
+    ],
+    [
       'PostToolUseFailure after a permission (denied) → working, tool and waiting cleared',
       WAITING_PERMISSION,
       postFailure,

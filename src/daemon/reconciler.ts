@@ -1,0 +1,143 @@
+import type { SessionId } from '../domain/ids.js';
+import type { Registry } from '../domain/registry.js';
+import type { SessionEvent } from '../domain/session-event.js';
+import type { SessionEntry } from '../domain/session-reducer.js';
+import { reconcileSession, type ReconcileInput } from '../integrations/claude/reconcile-rules.js';
+import { findSessionsFile, toConfigDirCandidates } from '../integrations/claude/sessions-file-reader.js';
+import { toConfigDirFromTranscript, type SessionsFile } from '../integrations/claude/sessions-file.js';
+import { readTranscriptEndOf } from '../integrations/claude/transcript-end-reader.js';
+import { sameStamp, stampFile, type FileStamp } from '../integrations/claude/transcript-reader.js';
+import type { TranscriptEnd } from '../integrations/claude/transcript-tail.js';
+import type { Logger } from '../platform/logger.js';
+
+export interface ReconcilerDeps {
+  readonly registry: Registry;
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** atmd's own Claude config dir ($CLAUDE_CONFIG_DIR, else ~/.claude); null: only what transcripts show. */
+  readonly defaultConfigDir: string | null;
+  /** Applies a reconciled change exactly like a hook's (subscribers, persistence). */
+  readonly apply: (event: SessionEvent) => void;
+}
+
+/** What was learned about one session's files, so an unchanged transcript is not read again. */
+interface Memo {
+  readonly pid: number;
+  /** Where the sessions file was last found: a session may run with its own CLAUDE_CONFIG_DIR. */
+  configDir: string | null;
+  transcriptPath: string | null;
+  stamp: FileStamp | null;
+  end: TranscriptEnd | null;
+}
+
+/** Sessions reconciled at once: each costs a couple of small reads on libuv's thread pool. */
+const CONCURRENCY = 8;
+
+/**
+ * Runs the reconciliation rules (src/integrations/claude/reconcile-rules.ts) for every session
+ * that is working or waiting, on the liveness tick. Reads are bounded (a stat, then only the
+ * tail of a changed transcript) and nothing here throws: a file that cannot be read is a
+ * witness that says nothing.
+ */
+export class Reconciler {
+  readonly #deps: ReconcilerDeps;
+  readonly #memos = new Map<SessionId, Memo>();
+  #running = false;
+
+  constructor(deps: ReconcilerDeps) {
+    this.#deps = deps;
+  }
+
+  /** One round; a round still running makes this one a no-op. */
+  async run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      const entries = this.#deps.registry.entries();
+      const ids = new Set(entries.map((entry) => entry.session.id));
+      for (const id of this.#memos.keys()) if (!ids.has(id)) this.#memos.delete(id);
+      const due = entries.filter((entry) => entry.session.status !== 'idle' && entry.session.pid !== null);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (let entry = due[next++]; entry !== undefined; entry = due[next++]) await this.#reconcileOne(entry);
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** The session's sessions file, looked up where it was last found first (for the tmux field). */
+  async sessionsFileFor(entry: SessionEntry): Promise<SessionsFile | null> {
+    const pid = entry.session.pid;
+    if (pid === null) return null;
+    const memo = this.#memo(entry.session.id, pid);
+    const found = await findSessionsFile(this.#configDirs(memo, entry), pid).catch(() => null);
+    if (found !== null) memo.configDir = found.configDir;
+    return found?.file ?? null;
+  }
+
+  async #reconcileOne(entry: SessionEntry): Promise<void> {
+    const { id, pid } = entry.session;
+    try {
+      const sessionsFile = await this.sessionsFileFor(entry);
+      const transcript = await this.#transcript(this.#memo(id, pid ?? 0), entry.transcriptPath);
+      // The registry may have moved on while we read: judge the entry as it is now.
+      const current = this.#deps.registry.get(id);
+      if (current === undefined || current.session.pid !== pid) return;
+      const input: ReconcileInput = { entry: current, sessionsFile, transcript, nowMs: this.#deps.now() };
+      const result = reconcileSession(input);
+      if (result === null) return;
+      this.#deps.logger.info('session status reconciled', {
+        sessionId: id,
+        from: current.session.status,
+        change: result.change.type,
+        source: result.source,
+      });
+      this.#deps.apply({
+        sessionId: id,
+        agent: current.session.agent,
+        at: result.at,
+        pid: null,
+        pane: null,
+        cwd: null,
+        projectDir: null,
+        transcriptPath: null,
+        change: result.change,
+      });
+    } catch (error) {
+      this.#deps.logger.debug('cannot reconcile a session', { sessionId: id, error: String(error) });
+    }
+  }
+
+  async #transcript(memo: Memo, path: string | null): Promise<ReconcileInput['transcript']> {
+    if (path === null || !path.startsWith('/')) return null;
+    const stamp = await stampFile(path);
+    if (stamp === null) return null;
+    if (memo.transcriptPath !== path || !sameStamp(memo.stamp, stamp) || memo.end === null) {
+      const read = await readTranscriptEndOf(path);
+      memo.transcriptPath = path;
+      memo.stamp = read?.stamp ?? null;
+      memo.end = read?.end ?? null;
+    }
+    const end = memo.end;
+    if (end === null || memo.stamp === null) return null;
+    return { interrupt: end.kind === 'interrupted' ? end.interrupt : null, modifiedAtMs: memo.stamp.mtimeMs };
+  }
+
+  #memo(id: SessionId, pid: number): Memo {
+    const known = this.#memos.get(id);
+    if (known !== undefined && known.pid === pid) return known;
+    const memo: Memo = { pid, configDir: null, transcriptPath: null, stamp: null, end: null };
+    this.#memos.set(id, memo);
+    return memo;
+  }
+
+  #configDirs(memo: Memo, entry: SessionEntry): string[] {
+    return toConfigDirCandidates(
+      memo.configDir,
+      toConfigDirFromTranscript(entry.transcriptPath),
+      this.#deps.defaultConfigDir,
+    );
+  }
+}
