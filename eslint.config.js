@@ -54,5 +54,6 @@ export default tseslint.config(
   },
   { files: ['src/tui/terminal-kit-screen.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/platform/winston-logger.ts', 'src/platform/cosmiconfig-config-source.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['test/**', 'bench/**'], rules: { 'no-console': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' } },
 );

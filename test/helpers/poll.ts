@@ -14,7 +14,7 @@ export async function pollFor<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}${lastError === undefined ? '' : `: ${String(lastError)}`}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}${lastError === undefined ? '' : `: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`}`);
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }

@@ -11,5 +11,5 @@ export interface TempDir extends Disposable, AsyncDisposable {
 export function makeTempDir(prefix = 'atm-'): TempDir {
   const path = mkdtempSync(`/tmp/${prefix}`);
   const remove = (): void => rmSync(path, { recursive: true, force: true });
-  return { path, [Symbol.dispose]: remove, [Symbol.asyncDispose]: async () => remove() };
+  return { path, [Symbol.dispose]: remove, [Symbol.asyncDispose]: () => Promise.resolve(remove()) };
 }

@@ -80,8 +80,9 @@ export async function connectWire(socketPath: string): Promise<WireClient> {
       return next();
     },
     close: () => socket.destroy(),
-    [Symbol.asyncDispose]: async () => {
+    [Symbol.asyncDispose]: () => {
       socket.destroy();
+      return Promise.resolve();
     },
   };
   return client;
