@@ -1,23 +1,12 @@
+import { CLAUDE_HOOK_EVENTS } from '../../../../src/integrations/claude/hook-mapping.js';
+
 /**
  * settings.json for recon: every hook event and the statusLine run capture-hook.sh, so one
  * session records every payload Claude Code emits. Hooks use the exec form (`command` + `args`,
  * no shell, Claude Code >= 2.1.139) and `async: true`, so capturing never slows Claude down.
  */
-export const CAPTURED_HOOK_EVENTS = [
-  'SessionStart',
-  'SessionEnd',
-  'UserPromptSubmit',
-  'PreToolUse',
-  'PostToolUse',
-  'PostToolUseFailure',
-  'PermissionRequest',
-  'Notification',
-  'Stop',
-  'StopFailure',
-  'SubagentStart',
-  'SubagentStop',
-  'PreCompact',
-] as const;
+/** The same events `atm setup` installs: recon captures exactly what atm will hear. */
+export const CAPTURED_HOOK_EVENTS = CLAUDE_HOOK_EVENTS;
 export type CapturedHookEvent = (typeof CAPTURED_HOOK_EVENTS)[number];
 
 /** Events without a matcher field in Claude Code's hook config. */
