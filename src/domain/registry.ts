@@ -12,6 +12,9 @@ export type ApplyOutcome =
   | { readonly type: 'applied'; readonly change: RegistryChange | null }
   | { readonly type: 'refused'; readonly reason: 'session-limit'; readonly limit: number };
 
+/** How many ended sessions are remembered to drop their late reports. */
+const MAX_REMEMBERED_ENDS = 1_000;
+
 /**
  * The set of live sessions. It holds a mutable Map for speed (1,000 sessions, 1,000 events a
  * second) but does no IO and reads no clock: every rule lives in the pure `reduceSession`, and
@@ -19,6 +22,12 @@ export type ApplyOutcome =
  */
 export class Registry {
   readonly #entries = new Map<SessionId, SessionEntry>();
+  /**
+   * When recently ended sessions ended (`at` of their SessionEnd). Hooks race, so a report
+   * written before SessionEnd can arrive after it; without this it would bring the session
+   * back as a ghost. A later report (claude --resume) does bring it back.
+   */
+  readonly #ended = new Map<SessionId, number>();
   readonly #maxSessions: number;
 
   constructor(options: { maxSessions: number }) {
@@ -42,6 +51,12 @@ export class Registry {
   }
 
   apply(event: SessionEvent): ApplyOutcome {
+    const endedAt = this.#ended.get(event.sessionId);
+    if (endedAt !== undefined) {
+      if (event.at <= endedAt) return { type: 'applied', change: null };
+      this.#ended.delete(event.sessionId);
+    }
+    if (event.change.type === 'ended') this.#rememberEnded(event.sessionId, event.at);
     const before = this.#entries.get(event.sessionId);
     if (before === undefined && event.change.type !== 'ended' && this.#entries.size >= this.#maxSessions) {
       return { type: 'refused', reason: 'session-limit', limit: this.#maxSessions };
@@ -54,6 +69,15 @@ export class Registry {
     }
     this.#entries.set(event.sessionId, after);
     return { type: 'applied', change: { type: 'upsert', session: after.session } };
+  }
+
+  #rememberEnded(id: SessionId, at: number): void {
+    this.#ended.delete(id);
+    this.#ended.set(id, at);
+    if (this.#ended.size > MAX_REMEMBERED_ENDS) {
+      const oldest = this.#ended.keys().next();
+      if (oldest.done !== true) this.#ended.delete(oldest.value);
+    }
   }
 
   remove(id: SessionId): RegistryChange | null {

@@ -207,3 +207,30 @@ describe('Registry bookkeeping', () => {
     expect(registry.get(sid(1))?.session.status).toBe('idle');
   });
 });
+
+describe('Registry: reports that arrive after SessionEnd', () => {
+  const ended = (): Registry => {
+    const registry = filled(1, 3);
+    registry.apply(hookFor(1, 'SessionEnd', T0 + 100));
+    return registry;
+  };
+
+  it.each<[rule: string, event: SessionEvent, size: number]>([
+    ['a report written before SessionEnd does not bring a ghost back', hookFor(1, 'PreToolUse', T0 + 50, { tool_name: 'Bash' }), 0],
+    ['a status line written before SessionEnd does not either', statusFor(1, T0 + 99), 0],
+    ['a report at the same instant as SessionEnd does not either', hookFor(1, 'Stop', T0 + 100), 0],
+    ['a later report (claude --resume) brings the session back', hookFor(1, 'SessionStart', T0 + 200), 1],
+  ])('%s', (_rule, event, size) => {
+    const registry = ended();
+    registry.apply(event);
+    expect(registry.size).toBe(size);
+  });
+
+  it('forgets the oldest ended sessions beyond its bound, and still ends new ones', () => {
+    const registry = new Registry({ maxSessions: 5 });
+    for (let n = 1; n <= 1_005; n += 1) registry.apply(hookFor(n, 'SessionEnd', T0));
+    registry.apply(hookFor(1, 'Stop', T0 - 1)); // session 1's end was forgotten: it comes back
+    registry.apply(hookFor(1_005, 'Stop', T0 - 1)); // session 1005's end is remembered
+    expect(registry.sessions().map((s) => s.id)).toEqual([idOf(1)]);
+  });
+});
