@@ -5,16 +5,15 @@ import type { SessionEvent } from '../domain/session-event.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonConfig } from '../platform/config-schema.js';
 import type { Logger } from '../platform/logger.js';
-import { ChangeBatcher } from './change-batcher.js';
 import { handleConnection, type ConnectionHost } from './connection.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
 import { checkLiveness } from './liveness.js';
 import { PaneFinder } from './pane-finder.js';
 import type { PaneLister } from './pane-match.js';
-import { loadEntries, saveEntries } from './persistence.js';
+import { RegistryStore } from './registry-store.js';
 import { Reconciler } from './reconciler.js';
-import { Subscriber } from './subscriber.js';
+import { SubscriberHub } from './subscriber-hub.js';
 import { TmuxNames } from './tmux-names.js';
 
 export interface DaemonDeps {
@@ -40,15 +39,13 @@ export class Daemon implements ConnectionHost {
   readonly registry: Registry;
   readonly logger: Logger;
   readonly #deps: DaemonDeps;
-  readonly #batcher: ChangeBatcher;
-  readonly #subscribers = new Map<Socket, Subscriber>();
+  readonly #subscribers: SubscriberHub;
+  readonly #store: RegistryStore;
   readonly #connections = new Set<Socket>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
   readonly #reconciler: Reconciler;
   readonly #paneFinder: PaneFinder | null;
-  #persistTimer: ReturnType<typeof setTimeout> | null = null;
-  #saving: Promise<void> = Promise.resolve();
   #livenessRunning = false;
   #closed = false;
 
@@ -56,12 +53,19 @@ export class Daemon implements ConnectionHost {
     this.#deps = deps;
     this.logger = deps.logger;
     this.registry = new Registry({ maxSessions: deps.config.maxSessions });
-    this.#batcher = new ChangeBatcher({
-      intervalMs: 1000 / deps.config.maxUpdatesPerSecond,
+    this.#subscribers = new SubscriberHub({
+      maxSubscribers: deps.config.maxSubscribers,
+      maxQueued: deps.config.maxQueuedMessages,
+      maxUpdatesPerSecond: deps.config.maxUpdatesPerSecond,
       now: deps.now,
-      flush: (batch) => {
-        for (const subscriber of this.#subscribers.values()) subscriber.send(batch);
-      },
+      sessions: () => this.sessions(),
+      logger: deps.logger,
+    });
+    this.#store = new RegistryStore({
+      file: deps.stateFile,
+      registry: this.registry,
+      logger: deps.logger,
+      debounceMs: deps.config.persistDebounceMs,
     });
     this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (change) => this.#changed(change), deps.logger);
     this.#reconciler = new Reconciler({
@@ -103,11 +107,9 @@ export class Daemon implements ConnectionHost {
   async start(): Promise<void> {
     const { config, stateFile } = this.#deps;
     if (stateFile !== null) {
-      const loaded = await loadEntries(stateFile);
-      if (loaded.problem !== null) this.logger.warn(loaded.problem);
-      this.registry.restore(loaded.entries);
+      const invalid = await this.#store.restore();
       const removed = await this.#checkLiveness();
-      this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid: loaded.dropped });
+      this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid });
     }
     this.#every(config.livenessIntervalMs, () => void this.#checkLiveness());
     this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
@@ -131,25 +133,11 @@ export class Daemon implements ConnectionHost {
   }
 
   subscribe(socket: Socket): { ok: true } | { ok: false; message: string } {
-    if (this.#subscribers.has(socket)) return { ok: true };
-    const max = this.#deps.config.maxSubscribers;
-    if (this.#subscribers.size >= max) {
-      this.logger.warn('refused a subscriber over the limit', { maxSubscribers: max });
-      return { ok: false, message: `atmd serves at most ${max} subscribed clients; close one or raise daemon.maxSubscribers` };
-    }
-    this.#batcher.flushNow(); // the snapshot about to be sent already holds every pending change
-    this.#subscribers.set(
-      socket,
-      new Subscriber(socket, {
-        maxQueued: this.#deps.config.maxQueuedMessages,
-        snapshot: () => ({ type: 'snapshot', sessions: this.sessions() }),
-      }),
-    );
-    return { ok: true };
+    return this.#subscribers.add(socket);
   }
 
   unsubscribe(socket: Socket): void {
-    this.#subscribers.delete(socket);
+    this.#subscribers.remove(socket);
   }
 
   get subscriberCount(): number {
@@ -173,11 +161,9 @@ export class Daemon implements ConnectionHost {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
-    if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
-    this.#batcher.flushNow();
-    this.#batcher.close();
+    this.#subscribers.close();
     for (const socket of this.#connections) socket.end();
-    await this.#save();
+    await this.#store.close();
     for (const socket of this.#connections) socket.destroy();
   }
 
@@ -205,7 +191,7 @@ export class Daemon implements ConnectionHost {
       void this.#deps.processes.startTime(pid).then((start) => {
         if (start === null) return;
         const change = this.registry.update(id, (e) => (e.session.pid === pid ? { ...e, pidStart: start } : e));
-        if (change !== null) this.#markDirty();
+        if (change !== null) this.#store.markDirty();
       });
     }
   }
@@ -232,8 +218,8 @@ export class Daemon implements ConnectionHost {
   }
 
   #changed(change: RegistryChange): void {
-    this.#batcher.add(change);
-    this.#markDirty();
+    this.#subscribers.publish(change);
+    this.#store.markDirty();
   }
 
   async #checkLiveness(): Promise<number> {
@@ -255,30 +241,13 @@ export class Daemon implements ConnectionHost {
           const change = this.registry.update(verdict.id, (e) =>
             e.session.pid === verdict.pid ? { ...e, pidStart: verdict.startTime } : e,
           );
-          if (change !== null) this.#markDirty();
+          if (change !== null) this.#store.markDirty();
         }
       }
       return removed;
     } finally {
       this.#livenessRunning = false;
     }
-  }
-
-  #markDirty(): void {
-    if (this.#deps.stateFile === null || this.#persistTimer !== null || this.#closed) return;
-    this.#persistTimer = setTimeout(() => {
-      this.#persistTimer = null;
-      void this.#save();
-    }, this.#deps.config.persistDebounceMs);
-  }
-
-  #save(): Promise<void> {
-    const file = this.#deps.stateFile;
-    if (file === null) return Promise.resolve();
-    this.#saving = this.#saving
-      .then(() => saveEntries(file, this.registry.entries()))
-      .catch((error: unknown) => this.logger.error('cannot save the session registry', { file, error: String(error) }));
-    return this.#saving;
   }
 
   #logMemory(): void {

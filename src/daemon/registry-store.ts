@@ -1,0 +1,58 @@
+import type { Registry } from '../domain/registry.js';
+import type { Logger } from '../platform/logger.js';
+import { loadEntries, saveEntries } from './persistence.js';
+
+/**
+ * Keeps the saved registry in step with the live one: writes are debounced after changes,
+ * serialised (never two at once), and forced at shutdown. A failed write is logged, not fatal.
+ */
+export class RegistryStore {
+  readonly #file: string | null;
+  readonly #registry: Registry;
+  readonly #logger: Logger;
+  readonly #debounceMs: number;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #saving: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(options: { file: string | null; registry: Registry; logger: Logger; debounceMs: number }) {
+    this.#file = options.file;
+    this.#registry = options.registry;
+    this.#logger = options.logger;
+    this.#debounceMs = options.debounceMs;
+  }
+
+  /** Puts saved entries back; returns how many were unreadable. */
+  async restore(): Promise<number> {
+    if (this.#file === null) return 0;
+    const loaded = await loadEntries(this.#file);
+    if (loaded.problem !== null) this.#logger.warn(loaded.problem);
+    this.#registry.restore(loaded.entries);
+    return loaded.dropped;
+  }
+
+  markDirty(): void {
+    if (this.#file === null || this.#timer !== null || this.#closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.save();
+    }, this.#debounceMs);
+  }
+
+  save(): Promise<void> {
+    const file = this.#file;
+    if (file === null) return Promise.resolve();
+    this.#saving = this.#saving
+      .then(() => saveEntries(file, this.#registry.entries()))
+      .catch((error: unknown) => this.#logger.error('cannot save the session registry', { file, error: String(error) }));
+    return this.#saving;
+  }
+
+  /** The final write: no more debounced ones after it. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.save();
+  }
+}
