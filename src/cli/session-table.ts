@@ -1,5 +1,5 @@
 import type { Session } from '../domain/session.js';
-import { formatUsd } from '../domain/status-line-text.js';
+import { formatAgo, formatCostUsd, formatLocation } from '../domain/session-format.js';
 import { fitToWidth, sanitizeTerminalText, textWidth } from '../shared/terminal-text.js';
 
 const COLUMNS = ['STATUS', 'PROJECT', 'MODEL', 'CTX', 'COST', 'ACTIVITY', 'PANE'] as const;
@@ -15,9 +15,9 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
       s.project,
       s.model?.displayName ?? '-',
       s.context === null ? '-' : `${Math.round(s.context.usedPercent)}%`,
-      s.cost === null ? '-' : formatUsd(s.cost.totalUsd),
+      s.cost === null ? '-' : formatCostUsd(s.cost.totalUsd),
       activity(s, options.now),
-      s.tmux === null ? '-' : [s.tmux.session, s.tmux.window, s.tmux.pane].filter((x) => x !== null).join(':'),
+      s.tmux === null ? '-' : formatLocation(s.tmux),
     ].map((cell) => sanitizeTerminalText(cell)));
   const widths = COLUMNS.map((title, i) => Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))));
   const line = (cells: readonly string[]): string =>
@@ -26,15 +26,7 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
 }
 
 function activity(session: Session, now: number): string {
-  const since = (iso: string): string => formatAgo(now - Date.parse(iso));
+  const since = (iso: string): string => formatAgo(Date.parse(iso), now);
   if (session.tool !== null) return `${session.tool.name} ${since(session.tool.startedAt)}`;
   return `${since(session.lastEventAt)} ago`;
-}
-
-export function formatAgo(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86_400)}d`;
 }

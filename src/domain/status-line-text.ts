@@ -1,4 +1,5 @@
 import { sanitizeTerminalText } from '../shared/terminal-text.js';
+import { formatCostUsd } from './session-format.js';
 import type { Session } from './session.js';
 
 /**
@@ -10,11 +11,6 @@ export function renderStatusLine(session: Pick<Session, 'model' | 'context' | 'c
   const parts: string[] = [];
   if (session.model !== null) parts.push(sanitizeTerminalText(session.model.displayName));
   if (session.context !== null) parts.push(`ctx ${Math.round(session.context.usedPercent)}%`);
-  if (session.cost !== null) parts.push(formatUsd(session.cost.totalUsd));
+  if (session.cost !== null) parts.push(formatCostUsd(session.cost.totalUsd));
   return parts.length === 0 ? 'atm' : parts.join(' · ');
-}
-
-export function formatUsd(amount: number): string {
-  if (amount >= 100) return `$${amount.toFixed(0)}`;
-  return `$${amount.toFixed(2)}`;
 }

@@ -1,6 +1,7 @@
 import type { Session } from '../domain/session.js';
 import { sanitizeTerminalText, textWidth, truncateStartToWidth, truncateToWidth } from '../shared/terminal-text.js';
-import { abbreviateHome, formatCostUsd, toContextLevel } from './format.js';
+import { formatCostUsd } from '../domain/session-format.js';
+import { abbreviateHome, toContextLevel } from './format.js';
 import { putText, type Frame, type Style } from './frame.js';
 import { CONTEXT_STYLE, THEME } from './theme.js';
 

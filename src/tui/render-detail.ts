@@ -1,15 +1,7 @@
 import type { Session } from '../domain/session.js';
 import { sanitizeTerminalText, truncateToWidth } from '../shared/terminal-text.js';
-import {
-  abbreviateHome,
-  activitySince,
-  describeWaiting,
-  formatAgo,
-  formatCostUsd,
-  formatDuration,
-  formatLocation,
-  formatTokens,
-} from './format.js';
+import { formatAgo, formatCostUsd, formatDuration, formatLocation, formatTokens } from '../domain/session-format.js';
+import { abbreviateHome, activitySince, describeWaiting } from './format.js';
 import { putText, type Frame } from './frame.js';
 import { DETAIL_HEIGHT } from './layout.js';
 import { STATUS_STYLE, THEME } from './theme.js';

@@ -1,5 +1,6 @@
 import { assertNever } from '../shared/assert-never.js';
-import { formatClock, formatCostUsd } from './format.js';
+import { formatCostUsd } from '../domain/session-format.js';
+import { formatClock } from './format.js';
 import { fillRow, putText, type Frame, type Style } from './frame.js';
 import { THEME } from './theme.js';
 import type { HeaderView } from './view-model.js';

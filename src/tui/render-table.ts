@@ -1,6 +1,7 @@
 import type { Session } from '../domain/session.js';
 import { assertNever } from '../shared/assert-never.js';
-import { activitySince, describeActivity, formatAgo, formatCostUsd, formatLocation } from './format.js';
+import { formatAgo, formatCostUsd, formatLocation } from '../domain/session-format.js';
+import { activitySince, describeActivity } from './format.js';
 import { putText, restyle, type Frame } from './frame.js';
 import type { Layout } from './layout.js';
 import { putContext, putCost, putInColumn, putName } from './render-cells.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/domain/session.js';
-import { formatUsd, renderStatusLine } from '../../../src/domain/status-line-text.js';
+import { formatCostUsd } from '../../../src/domain/session-format.js';
+import { renderStatusLine } from '../../../src/domain/status-line-text.js';
 
 type Metrics = Pick<Session, 'model' | 'context' | 'cost'>;
 
@@ -33,7 +34,7 @@ describe('renderStatusLine', () => {
   });
 });
 
-describe('formatUsd', () => {
+describe('formatCostUsd', () => {
   it.each<[amount: number, text: string]>([
     [0, '$0.00'],
     [0.004, '$0.00'],
@@ -44,6 +45,6 @@ describe('formatUsd', () => {
     [100, '$100'],
     [1234.56, '$1235'],
   ])('%s → %s', (amount, text) => {
-    expect(formatUsd(amount)).toBe(text);
+    expect(formatCostUsd(amount)).toBe(text);
   });
 });

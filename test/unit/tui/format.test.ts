@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  abbreviateHome,
-  describeActivity,
-  formatAgo,
-  formatCostUsd,
-  formatDuration,
-  formatLocation,
-  formatTokens,
-  toContextLevel,
-} from '../../../src/tui/format.js';
+import { formatAgo, formatCostUsd, formatDuration, formatLocation, formatTokens } from '../../../src/domain/session-format.js';
+import { abbreviateHome, describeActivity, toContextLevel } from '../../../src/tui/format.js';
 import { session } from './state-helpers.js';
 
 describe('formatters', () => {
