@@ -16,6 +16,9 @@ export class TmuxNames {
   /** tmux server socket per session (null: the default server). */
   readonly #servers = new Map<SessionId, string | null>();
   #running: Promise<void> | null = null;
+  #again: Promise<void> | null = null;
+  /** Panes already asked about once; a pane tmux does not list waits for the periodic refresh. */
+  readonly #asked = new Map<SessionId, PaneId>();
 
   constructor(probe: TmuxProbe | null, registry: Registry, changed: (change: RegistryChange) => void, logger: Logger) {
     this.#probe = probe;
@@ -27,14 +30,19 @@ export class TmuxNames {
   /** Remembers which server a session reports from; asks for names when they are not known yet. */
   noteReporter(id: SessionId, tmuxEnv: string | null): void {
     const server = toServerSocket(tmuxEnv);
-    const known = this.#servers.get(id);
-    if (server !== undefined && known !== server) this.#servers.set(id, server);
+    if (server !== undefined) this.#servers.set(id, server);
+    else if (!this.#servers.has(id)) this.#servers.set(id, null);
     const tmux = this.#registry.get(id)?.session.tmux;
-    if (tmux != null && tmux.session === null) void this.refreshAll();
+    if (tmux == null || tmux.session !== null || this.#asked.get(id) === tmux.pane) return;
+    // Ask at once for a pane we have not asked about, but only once: a report for a pane tmux
+    // does not know (another server, gone) must not start a list-panes on every hook.
+    this.#asked.set(id, tmux.pane);
+    void this.refreshAll();
   }
 
   forget(id: SessionId): void {
     this.#servers.delete(id);
+    this.#asked.delete(id);
   }
 
   /** The tmux server socket a session reported from; null means the default server. */
@@ -42,10 +50,22 @@ export class TmuxNames {
     return this.#servers.get(id) ?? null;
   }
 
-  /** One `list-panes` per tmux server in use; concurrent calls share the run in flight. */
+  /**
+   * One `list-panes` per tmux server in use. A call during a run asks for one more run after
+   * it (a session that arrived meanwhile would otherwise wait for the next 5 s refresh);
+   * any number of such calls share that one follow-up.
+   */
   refreshAll(): Promise<void> {
-    if (this.#probe === null) return Promise.resolve();
-    this.#running ??= this.#refresh(this.#probe).finally(() => {
+    const probe = this.#probe;
+    if (probe === null) return Promise.resolve();
+    if (this.#running !== null) {
+      this.#again ??= this.#running.then(() => {
+        this.#again = null;
+        return this.refreshAll();
+      });
+      return this.#again;
+    }
+    this.#running = this.#refresh(probe).finally(() => {
       this.#running = null;
     });
     return this.#running;
@@ -55,7 +75,9 @@ export class TmuxNames {
     const byServer = new Map<string | null, { id: SessionId; pane: PaneId }[]>();
     for (const entry of this.#registry.entries()) {
       const pane = entry.session.tmux?.pane;
-      if (pane === undefined) continue;
+      // A session restored from disk has not said which tmux server it runs on yet: asking
+      // the default server would wipe its saved names. Its next report tells us.
+      if (pane === undefined || !this.#servers.has(entry.session.id)) continue;
       const server = this.#servers.get(entry.session.id) ?? null;
       const list = byServer.get(server) ?? [];
       list.push({ id: entry.session.id, pane });

@@ -3,6 +3,8 @@ import { AtmError } from '../../shared/errors.js';
 import { printLine } from '../output.js';
 import { HELP_TEXT } from './help.js';
 
+const DASHBOARD_FLAGS = new Set(['--pick', '--no-start']);
+
 export interface CommandContext {
   readonly paths: AtmPaths;
   readonly env: NodeJS.ProcessEnv;
@@ -10,7 +12,8 @@ export interface CommandContext {
 
 /** Every command but the hot-path ones. Each is imported only when chosen. */
 export async function runCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
-  const [name = 'dashboard', ...rest] = argv;
+  // `atm --pick --no-start`: options alone mean the dashboard.
+  const [name = 'dashboard', ...rest] = argv[0]?.startsWith('--') === true && DASHBOARD_FLAGS.has(argv[0]) ? ['dashboard', ...argv] : argv;
   switch (name) {
     case 'dashboard':
     case 'pick':

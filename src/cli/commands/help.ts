@@ -1,7 +1,8 @@
 export const HELP_TEXT = `atm — Agent Tmux Monitor: every Claude Code agent you run in tmux, in one place.
 
 Usage:
-  atm                    open the dashboard (starts atmd if none answers)
+  atm [--no-start]       open the dashboard (starts atmd if none answers, unless
+                         --no-start: then it waits for one)
   atm pick | --pick      the dashboard as a picker: Enter jumps to the pane and exits
                          (for: tmux display-popup -E "atm --pick")
   atm list [--json]      the sessions as a table, or as a JSON array
