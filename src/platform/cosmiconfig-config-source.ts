@@ -23,7 +23,9 @@ export function summarizeParseError(format: 'YAML' | 'JSON', error: unknown): st
     return `not valid YAML: ${sanitizeTerminalText(yaml.reason)} (line ${yaml.mark.line + 1}, column ${yaml.mark.column + 1})`;
   }
   // parse-json's message: a header, a code frame ("> 3 | }"), then the reason, then the frame again.
-  const text = describeError(error);
+  // Under CI=true or FORCE_COLOR, parse-json colours its code frame: drop the SGR codes first.
+  // eslint-disable-next-line no-control-regex -- matching ESC is the point
+  const text = describeError(error).replace(/\u001b\[[0-9;]*m/g, '');
   const line = /^>\s*(\d+)\s*\|/m.exec(text)?.[1];
   const reason = text
     .split('\n')
