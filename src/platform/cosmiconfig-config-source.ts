@@ -31,8 +31,13 @@ export function summarizeParseError(format: 'YAML' | 'JSON', error: unknown): st
     .split('\n')
     .map((part) => part.trim())
     .find((part) => part !== '' && !/^(JSON|YAML) Error in /.test(part) && !/^(>\s*)?\d*\s*\|/.test(part));
-  const short = sanitizeTerminalText(reason ?? 'cannot be parsed').replace(/ while parsing .*$/, '');
-  return `not valid ${format}: ${short.slice(0, 200)}${line === undefined ? '' : ` (line ${line})`}`;
+  // Node 22+ puts "(line 3 column 1)" in JSON.parse's own message; say the line once, our way.
+  const own = / \(line (\d+) column \d+\)/.exec(reason ?? '');
+  const short = sanitizeTerminalText(reason ?? 'cannot be parsed')
+    .replace(/ while parsing .*$/, '')
+    .replace(/ \(line \d+ column \d+\)/, '');
+  const where = line ?? own?.[1];
+  return `not valid ${format}: ${short.slice(0, 200)}${where === undefined ? '' : ` (line ${where})`}`;
 }
 
 async function readRaw(file: string, missingIsNull: boolean): Promise<RawConfig | null> {
