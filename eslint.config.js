@@ -37,7 +37,10 @@ export default tseslint.config(
           paths: libraries,
           patterns: [
             { group: ['node:*'], message: 'the functional core does no IO: keep Node APIs at the edges' },
-            { group: ['**/platform/**', '**/daemon/**', '**/client/**', '**/tui/**', '**/cli/**', '**/integrations/**'], message: 'the core may not depend on outer layers' },
+            {
+              group: ['**/platform/**', '**/daemon/**', '**/client/**', '**/tui/**', '**/cli/**', '**/integrations/**'],
+              message: 'the core may not depend on outer layers',
+            },
           ],
         },
       ],
@@ -45,15 +48,41 @@ export default tseslint.config(
   },
   {
     files: ['src/daemon/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: libraries, patterns: [{ group: ['**/tui/**', '**/cli/**'], message: 'the daemon never imports the UI' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libraries,
+          patterns: [{ group: ['**/tui/**', '**/cli/**'], message: 'the daemon never imports the UI' }],
+        },
+      ],
+    },
   },
   {
     files: ['src/tui/**'],
     ignores: ['src/tui/terminal-kit-screen.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: libraries, patterns: [{ group: ['**/daemon/**'], message: 'the dashboard talks to atmd only through src/client' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libraries,
+          patterns: [{ group: ['**/daemon/**'], message: 'the dashboard talks to atmd only through src/client' }],
+        },
+      ],
+    },
   },
   { files: ['src/tui/terminal-kit-screen.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['src/platform/winston-logger.ts', 'src/platform/cosmiconfig-config-source.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/platform/winston-logger.ts', 'src/platform/cosmiconfig-config-source.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['test/**', 'bench/**'], rules: { 'no-console': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' } },
+  {
+    files: ['test/**', 'bench/**'],
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
 );

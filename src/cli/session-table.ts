@@ -10,18 +10,28 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
   const order = { waiting: 0, working: 1, idle: 2 } as const;
   const rows = [...sessions]
     .sort((a, b) => order[a.status] - order[b.status] || a.project.localeCompare(b.project))
-    .map((s) => [
-      s.status === 'waiting' ? `waiting:${s.waitingFor ?? '?'}` : s.status,
-      s.project,
-      s.model?.displayName ?? '-',
-      s.context === null ? '-' : `${Math.round(s.context.usedPercent)}%`,
-      s.cost === null ? '-' : formatCostUsd(s.cost.totalUsd),
-      activity(s, options.now),
-      s.tmux === null ? '-' : formatLocation(s.tmux),
-    ].map((cell) => sanitizeTerminalText(cell)));
-  const widths = COLUMNS.map((title, i) => Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))));
+    .map((s) =>
+      [
+        s.status === 'waiting' ? `waiting:${s.waitingFor ?? '?'}` : s.status,
+        s.project,
+        s.model?.displayName ?? '-',
+        s.context === null ? '-' : `${Math.round(s.context.usedPercent)}%`,
+        s.cost === null ? '-' : formatCostUsd(s.cost.totalUsd),
+        activity(s, options.now),
+        s.tmux === null ? '-' : formatLocation(s.tmux),
+      ].map((cell) => sanitizeTerminalText(cell)),
+    );
+  const widths = COLUMNS.map((title, i) =>
+    Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))),
+  );
   const line = (cells: readonly string[]): string =>
-    fitToWidth(cells.map((cell, i) => fitToWidth(cell, widths[i] ?? 10)).join('  ').trimEnd(), options.width).trimEnd();
+    fitToWidth(
+      cells
+        .map((cell, i) => fitToWidth(cell, widths[i] ?? 10))
+        .join('  ')
+        .trimEnd(),
+      options.width,
+    ).trimEnd();
   return [line(COLUMNS), ...rows.map(line)].join('\n');
 }
 

@@ -27,7 +27,10 @@ export async function connectToDaemon(options: {
   const connection = wrap(socket);
   connection.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, role: options.role, client: 'atm' });
   try {
-    const first = await connection.next((m): m is DaemonMessage => m.type === 'welcome' || m.type === 'rejected', options.timeoutMs);
+    const first = await connection.next(
+      (m): m is DaemonMessage => m.type === 'welcome' || m.type === 'rejected',
+      options.timeoutMs,
+    );
     if (first.type === 'rejected') {
       throw new AtmError('protocol-mismatch', `atmd refused this client: ${first.message}`, {
         hint: 'restart atmd after upgrading atm (atm service restart), so both come from the same release',
@@ -64,7 +67,11 @@ function openSocket(path: string, timeoutMs: number): Promise<Socket> {
   });
 }
 
-type Waiter = { accept: (m: DaemonMessage) => boolean; resolve: (m: DaemonMessage) => void; reject: (e: Error) => void };
+type Waiter = {
+  accept: (m: DaemonMessage) => boolean;
+  resolve: (m: DaemonMessage) => void;
+  reject: (e: Error) => void;
+};
 
 function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
   const decoder = new LineDecoder({ maxLineBytes: MAX_REPLY_LINE_BYTES });
@@ -82,7 +89,8 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
   const closed = (reason: string): void => {
     if (closedReason !== null) return;
     closedReason = reason;
-    for (const waiter of waiters.splice(0)) waiter.reject(new AtmError('daemon-unreachable', `atmd closed the connection: ${reason}`));
+    for (const waiter of waiters.splice(0))
+      waiter.reject(new AtmError('daemon-unreachable', `atmd closed the connection: ${reason}`));
     for (const listener of closeListeners) listener(reason);
   };
 

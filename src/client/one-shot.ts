@@ -22,7 +22,10 @@ export function sendOneShot(options: {
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: `no answer within ${options.timeoutMs} ms` }),
+      options.timeoutMs,
+    );
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ ok: false, reason: error.code ?? error.message }));
     socket.once('connect', () => {
       socket.write(options.envelopeLine);

@@ -48,7 +48,11 @@ export function createSessionFeed(options: {
     emit({ type: 'connecting' });
     let reason: string;
     try {
-      const conn = await connectToDaemon({ socketPath: options.socketPath, role: options.role, timeoutMs: options.connectTimeoutMs ?? 2_000 });
+      const conn = await connectToDaemon({
+        socketPath: options.socketPath,
+        role: options.role,
+        timeoutMs: options.connectTimeoutMs ?? 2_000,
+      });
       if (closed) return conn.close();
       connection = conn;
       reason = await new Promise<string>((resolve) => {
@@ -56,7 +60,8 @@ export function createSessionFeed(options: {
           if (message.type === 'snapshot') {
             attempt = 0;
             emit({ type: 'snapshot', sessions: message.sessions });
-          } else if (message.type === 'update') emit({ type: 'update', upsert: message.upsert, remove: message.remove });
+          } else if (message.type === 'update')
+            emit({ type: 'update', upsert: message.upsert, remove: message.remove });
           else if (message.type === 'error') resolve(`atmd: ${message.message}`);
         });
         conn.onClose((why) => resolve(why));

@@ -97,10 +97,12 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
         return;
       }
     }
-    busy = busy.then(() => handleRequestLine(text)).catch((error: unknown) => {
-      log.error('request failed', { error: String(error) });
-      fail('internal', 'atmd failed to handle this request; see its log');
-    });
+    busy = busy
+      .then(() => handleRequestLine(text))
+      .catch((error: unknown) => {
+        log.error('request failed', { error: String(error) });
+        fail('internal', 'atmd failed to handle this request; see its log');
+      });
   };
 
   const handleRequestLine = async (text: string): Promise<void> => {
@@ -110,7 +112,8 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
     if (!parsed.success) return fail('bad-message', `unknown or malformed message: ${firstIssue(parsed.error)}`);
     const message = parsed.data;
     if (mode === 'first-line') {
-      if (message.type !== 'hello') return fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.0","role":"cli"}');
+      if (message.type !== 'hello')
+        return fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.0","role":"cli"}');
       if (!isCompatibleVersion(message.protocolVersion)) {
         send(rejected(message.protocolVersion));
         socket.end();
@@ -212,7 +215,9 @@ function rejected(clientVersion: string): DaemonMessage {
     protocolVersion: PROTOCOL_VERSION,
     clientVersion,
     message: `atmd speaks protocol ${PROTOCOL_VERSION} but this client speaks ${clientVersion}; upgrade ${
-      Number.parseInt(clientVersion, 10) < Number.parseInt(PROTOCOL_VERSION, 10) ? 'the client (atm and its hooks: run `atm setup` again)' : 'atmd (and restart it)'
+      Number.parseInt(clientVersion, 10) < Number.parseInt(PROTOCOL_VERSION, 10)
+        ? 'the client (atm and its hooks: run `atm setup` again)'
+        : 'atmd (and restart it)'
     } so both come from the same atm release`,
   };
 }

@@ -170,7 +170,10 @@ export class Daemon implements ConnectionHost {
   #apply(event: SessionEvent, reporter: Reporter) {
     const outcome = this.registry.apply(event);
     if (outcome.type === 'refused') {
-      this.logger.error('session refused: the session limit is reached', { sessionId: event.sessionId, limit: outcome.limit });
+      this.logger.error('session refused: the session limit is reached', {
+        sessionId: event.sessionId,
+        limit: outcome.limit,
+      });
       return outcome;
     }
     if (outcome.change !== null) {
@@ -253,7 +256,8 @@ export class Daemon implements ConnectionHost {
   #logMemory(): void {
     const rssMb = Math.round((process.memoryUsage.rss() / 1024 / 1024) * 10) / 10;
     const fields = { rssMb, sessions: this.registry.size, subscribers: this.#subscribers.size };
-    if (rssMb > this.#deps.config.rssWarnMb) this.logger.warn('memory above the warning threshold', { ...fields, rssWarnMb: this.#deps.config.rssWarnMb });
+    if (rssMb > this.#deps.config.rssWarnMb)
+      this.logger.warn('memory above the warning threshold', { ...fields, rssWarnMb: this.#deps.config.rssWarnMb });
     else this.logger.info('memory', fields);
   }
 

@@ -12,7 +12,10 @@ export type LivenessVerdict =
  * session alive. Sessions with no known pid are left alone: there is nothing to check.
  * There is deliberately no time-based expiry: an agent idle for hours is normal.
  */
-export async function checkLiveness(entries: readonly SessionEntry[], processes: ProcessProbe): Promise<LivenessVerdict[]> {
+export async function checkLiveness(
+  entries: readonly SessionEntry[],
+  processes: ProcessProbe,
+): Promise<LivenessVerdict[]> {
   const verdicts = await Promise.all(
     entries.map(async (entry): Promise<LivenessVerdict | null> => {
       const { id, pid } = entry.session;

@@ -16,7 +16,12 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 
-const paths = resolvePaths({ env: process.env, platform: process.platform, home: homedir(), uid: process.getuid?.() ?? 0 });
+const paths = resolvePaths({
+  env: process.env,
+  platform: process.platform,
+  home: homedir(),
+  uid: process.getuid?.() ?? 0,
+});
 runDaemon({ env: process.env, paths }).then(
   (code) => process.exit(code),
   (error: unknown) => {

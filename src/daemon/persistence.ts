@@ -7,7 +7,10 @@ import { writeFileAtomic } from '../platform/atomic-file.js';
 
 /** What atmd keeps across restarts: the registry entries, versioned. */
 const FILE_VERSION = 1;
-const finiteOrNull = z.number().nullable().transform((value) => value ?? Number.NEGATIVE_INFINITY);
+const finiteOrNull = z
+  .number()
+  .nullable()
+  .transform((value) => value ?? Number.NEGATIVE_INFINITY);
 const entrySchema = z.object({
   session: sessionSchema,
   statusAt: finiteOrNull,
@@ -35,7 +38,12 @@ export async function loadEntries(file: string): Promise<LoadResult> {
     return { entries: [], dropped: 0, problem: `${file} is not valid JSON (${String(error)}); starting empty` };
   }
   const saved = fileSchema.safeParse(json);
-  if (!saved.success) return { entries: [], dropped: 0, problem: `${file} is not an atm state file version ${FILE_VERSION}; starting empty` };
+  if (!saved.success)
+    return {
+      entries: [],
+      dropped: 0,
+      problem: `${file} is not an atm state file version ${FILE_VERSION}; starting empty`,
+    };
   const entries: SessionEntry[] = [];
   let dropped = 0;
   for (const item of saved.data.entries) {

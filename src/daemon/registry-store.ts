@@ -44,7 +44,9 @@ export class RegistryStore {
     if (file === null) return Promise.resolve();
     this.#saving = this.#saving
       .then(() => saveEntries(file, this.#registry.entries()))
-      .catch((error: unknown) => this.#logger.error('cannot save the session registry', { file, error: String(error) }));
+      .catch((error: unknown) =>
+        this.#logger.error('cannot save the session registry', { file, error: String(error) }),
+      );
     return this.#saving;
   }
 

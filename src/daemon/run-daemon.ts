@@ -32,7 +32,10 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
       now: Date.now,
       version: PACKAGE_VERSION,
       stateFile: join(paths.stateDir, 'sessions.json'),
-      processes: { startTime: (pid) => processes.startTime(pid), resolveAgentPid: (pid) => resolveAgentPid(processes, pid) },
+      processes: {
+        startTime: (pid) => processes.startTime(pid),
+        resolveAgentPid: (pid) => resolveAgentPid(processes, pid),
+      },
       tmux: createTmuxProbe(),
       claudeConfigDir: toClaudeConfigDir(env),
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
@@ -48,7 +51,9 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
     });
     const log = logger;
     process.on('uncaughtException', (error) => {
-      log.error('uncaught exception; exiting so the service manager restarts atmd', { error: error.stack ?? String(error) });
+      log.error('uncaught exception; exiting so the service manager restarts atmd', {
+        error: error.stack ?? String(error),
+      });
       void log.close().finally(() => process.exit(70));
     });
     const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -38,7 +38,10 @@ export class SubscriberHub {
     const max = this.#options.maxSubscribers;
     if (this.#subscribers.size >= max) {
       this.#options.logger.warn('refused a subscriber over the limit', { maxSubscribers: max });
-      return { ok: false, message: `atmd serves at most ${max} subscribed clients; close one or raise daemon.maxSubscribers` };
+      return {
+        ok: false,
+        message: `atmd serves at most ${max} subscribed clients; close one or raise daemon.maxSubscribers`,
+      };
     }
     this.#batcher.flushNow(); // the snapshot about to be sent already holds every pending change
     this.#subscribers.set(

@@ -85,10 +85,17 @@ export class TmuxNames {
     }
     for (const [server, items] of byServer) {
       try {
-        const names = await probe.paneNames(server, items.map((item) => item.pane));
+        const names = await probe.paneNames(
+          server,
+          items.map((item) => item.pane),
+        );
         for (const { id, pane } of items) {
           const found = names.get(pane);
-          const change = this.#registry.setTmux(id, { pane, session: found?.session ?? null, window: found?.window ?? null });
+          const change = this.#registry.setTmux(id, {
+            pane,
+            session: found?.session ?? null,
+            window: found?.window ?? null,
+          });
           if (change !== null) this.#changed(change);
         }
       } catch (error) {

@@ -16,10 +16,7 @@ export function toContextUsage(report: ContextReport): ContextUsage | null {
   const { windowSize } = report;
   if (windowSize === null || !(windowSize > 0)) return null;
   const given = report.usedPercent !== null && Number.isFinite(report.usedPercent) ? report.usedPercent : null;
-  const usedTokens = Math.max(
-    0,
-    report.currentTokens ?? (given === null ? 0 : Math.round((given / 100) * windowSize)),
-  );
+  const usedTokens = Math.max(0, report.currentTokens ?? (given === null ? 0 : Math.round((given / 100) * windowSize)));
   const usedPercent = clampPercent(given ?? (usedTokens / windowSize) * 100);
   return { usedTokens, windowSize, usedPercent };
 }

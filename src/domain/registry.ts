@@ -5,8 +5,7 @@ import type { Session, TmuxLocation } from './session.js';
 
 /** What one registry operation did, for subscribers and persistence. */
 export type RegistryChange =
-  | { readonly type: 'upsert'; readonly session: Session }
-  | { readonly type: 'remove'; readonly id: SessionId };
+  { readonly type: 'upsert'; readonly session: Session } | { readonly type: 'remove'; readonly id: SessionId };
 
 export type ApplyOutcome =
   | { readonly type: 'applied'; readonly change: RegistryChange | null }

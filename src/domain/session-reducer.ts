@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/assert-never.js';
 import type { SessionEvent } from './session-event.js';
-import type { Session, TmuxLocation } from './session.js';
+import type { Model, Session, TmuxLocation } from './session.js';
 
 /** A session plus what the daemon needs to order events and check liveness; never sent as is. */
 export interface SessionEntry {
@@ -99,7 +99,11 @@ function statusPatch(event: SessionEvent, current: Session): StatusPatch | undef
       // Claude Code 2.1 also asks "permission" for AskUserQuestion and ExitPlanMode (a
       // PermissionRequest, then a permission_prompt notification): that is still the question
       // or the plan, not a permission dialog.
-      if (change.reason === 'permission' && isAskingHuman(current) && (change.tool === null || change.tool === current.tool?.name)) {
+      if (
+        change.reason === 'permission' &&
+        isAskingHuman(current) &&
+        (change.tool === null || change.tool === current.tool?.name)
+      ) {
         return { status: current.status, waitingFor: current.waitingFor, tool: current.tool };
       }
       const keep = current.tool !== null && (change.tool === null || change.tool === current.tool.name);
@@ -125,6 +129,17 @@ function statusPatch(event: SessionEvent, current: Session): StatusPatch | undef
     default:
       return assertNever(change, 'session change');
   }
+}
+
+/**
+ * SessionStart names the model by its bare id, and Claude Code runs its status line (which has
+ * the display name) at about the same moment, in either order. For the same id the known model
+ * stays, so "Opus 5.5" does not turn into "claude-opus-5-5" until the next status line, which
+ * only comes after the first turn. A different id (after /model) is taken.
+ */
+function startedModel(known: Model | null, reported: Model | null): Model | null {
+  if (reported === null) return known;
+  return known !== null && known.id === reported.id ? known : reported;
 }
 
 /**
@@ -156,7 +171,8 @@ export function reduceSession(entry: SessionEntry | undefined, event: SessionEve
     return next;
   }
   if (change.type === 'started') {
-    next = { ...next, session: { ...next.session, model: change.model ?? next.session.model, subagents: 0 } };
+    const model = startedModel(next.session.model, change.model);
+    next = { ...next, session: { ...next.session, model, subagents: 0 } };
   }
 
   // Hooks run as separate processes and may arrive out of order: an older report never rolls the status back.

@@ -11,7 +11,12 @@ export const daemonConfigSchema = z
   .object({
     maxSessions: z.number().int().min(1).max(100_000).default(100),
     maxSubscribers: z.number().int().min(1).max(1_000).default(10),
-    maxLineBytes: z.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+    maxLineBytes: z
+      .number()
+      .int()
+      .min(1_024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
     maxUpdatesPerSecond: z.number().min(1).max(1_000).default(10),
     maxQueuedMessages: z.number().int().min(1).max(100_000).default(100),
     oneShotTimeoutMs: z.number().int().min(100).max(600_000).default(5_000),

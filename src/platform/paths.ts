@@ -35,7 +35,8 @@ export function resolvePaths({ env, platform, home, uid }: PathInputs): AtmPaths
   const stateHome = nonEmpty(env.XDG_STATE_HOME) ?? (mac ? null : join(home, '.local', 'state'));
   const stateDir = stateHome === null ? appSupport : join(stateHome, 'atm');
   const configHome = nonEmpty(env.XDG_CONFIG_HOME) ?? join(home, '.config');
-  const logDir = nonEmpty(env.XDG_STATE_HOME) === null && mac ? join(home, 'Library', 'Logs', 'atm') : join(stateDir, 'log');
+  const logDir =
+    nonEmpty(env.XDG_STATE_HOME) === null && mac ? join(home, 'Library', 'Logs', 'atm') : join(stateDir, 'log');
 
   const explicit = nonEmpty(env.ATM_SOCKET);
   const runtime = nonEmpty(env.XDG_RUNTIME_DIR);

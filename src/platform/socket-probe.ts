@@ -16,7 +16,10 @@ export function answers(path: string, timeoutMs = 1_000): Promise<boolean> {
 }
 
 /** Polls until `check` is true or `timeoutMs` passes. */
-export async function waitFor(check: () => Promise<boolean>, options: { timeoutMs: number; intervalMs?: number }): Promise<boolean> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  options: { timeoutMs: number; intervalMs?: number },
+): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     if (await check()) return true;

@@ -48,7 +48,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<DaemonHa
   const dir = temp.path;
   const env = daemonEnv(dir, options.env);
   for (const sub of ['home', 'run', 'state', 'config/atm']) mkdirSync(join(dir, sub), { recursive: true, mode: 0o700 });
-  if (options.config !== undefined) writeFileSync(join(dir, 'config', 'atm', 'config.json'), JSON.stringify(options.config));
+  if (options.config !== undefined)
+    writeFileSync(join(dir, 'config', 'atm', 'config.json'), JSON.stringify(options.config));
   const socketPath = join(dir, 'run', 'atm.sock');
   let child: ChildProcess;
   let stderr = '';
@@ -58,7 +59,9 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<DaemonHa
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     let exited = false;
     child.once('exit', () => (exited = true));
-    await pollUntil(async () => exited || (await answers(socketPath, 200)), { what: `atmd to answer on ${socketPath}` });
+    await pollUntil(async () => exited || (await answers(socketPath, 200)), {
+      what: `atmd to answer on ${socketPath}`,
+    });
     if (exited) throw new Error(`atmd exited while starting: ${stderr}`);
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {

@@ -18,8 +18,12 @@ function newestMtime(dir: string): number {
 export default function setup(): void {
   const built = join(root, 'dist', 'cli', 'main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -14,13 +14,18 @@ export async function pollFor<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}${lastError === undefined ? '' : `: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}${lastError === undefined ? '' : `: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }
 }
 
 /** Polls a boolean condition. */
-export async function pollUntil(check: () => boolean | Promise<boolean>, options: { timeoutMs?: number; what?: string } = {}): Promise<void> {
+export async function pollUntil(
+  check: () => boolean | Promise<boolean>,
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<void> {
   await pollFor(async () => ((await check()) ? true : undefined), options);
 }

@@ -8,7 +8,10 @@ export interface WireClient extends AsyncDisposable {
   /** The next line, parsed as JSON. */
   next(timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Skips lines until one matches. */
-  nextMatching(match: (message: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  nextMatching(
+    match: (message: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** Resolves when the daemon closes the connection. */
   closed(timeoutMs?: number): Promise<void>;
   hello(role?: string): Promise<Record<string, unknown>>;

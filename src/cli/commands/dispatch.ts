@@ -13,7 +13,8 @@ export interface CommandContext {
 /** Every command but the hot-path ones. Each is imported only when chosen. */
 export async function runCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
   // `atm --pick --no-start`: options alone mean the dashboard.
-  const [name = 'dashboard', ...rest] = argv[0]?.startsWith('--') === true && DASHBOARD_FLAGS.has(argv[0]) ? ['dashboard', ...argv] : argv;
+  const [name = 'dashboard', ...rest] =
+    argv[0]?.startsWith('--') === true && DASHBOARD_FLAGS.has(argv[0]) ? ['dashboard', ...argv] : argv;
   switch (name) {
     case 'dashboard':
     case 'pick':

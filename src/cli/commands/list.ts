@@ -23,6 +23,7 @@ export async function fetchSessions(socketPath: string): Promise<Session[]> {
     (m): m is Extract<DaemonMessage, { type: 'snapshot' | 'error' }> => m.type === 'snapshot' || m.type === 'error',
     TIMEOUT_MS,
   );
-  if (reply.type === 'error') throw new AtmError('protocol-error', `atmd answered list with ${reply.code}: ${reply.message}`);
+  if (reply.type === 'error')
+    throw new AtmError('protocol-error', `atmd answered list with ${reply.code}: ${reply.message}`);
   return reply.sessions;
 }

@@ -28,7 +28,10 @@ const positiveInt = (value: string | undefined): number | null => {
  * Returns the daemon's answer, or null when there is none (no daemon, timeout, bad input):
  * callers print nothing or a fallback, never an error.
  */
-export async function forwardReport(kind: 'hook' | 'status', ctx: ReportContext): Promise<{ reply: string | null; payload: Buffer }> {
+export async function forwardReport(
+  kind: 'hook' | 'status',
+  ctx: ReportContext,
+): Promise<{ reply: string | null; payload: Buffer }> {
   const ts = ctx.now();
   const input = await readAll(ctx.stdin, { maxBytes: MAX_REPORT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
   if (input.truncated || input.timedOut || input.bytes.length === 0) return { reply: null, payload: input.bytes };
@@ -41,6 +44,11 @@ export async function forwardReport(kind: 'hook' | 'status', ctx: ReportContext)
     tmux: ctx.env.TMUX ?? null,
     ts,
   });
-  const sent = await sendOneShot({ socketPath: ctx.socketPath, envelopeLine, payload: input.bytes, timeoutMs: SEND_TIMEOUT_MS });
+  const sent = await sendOneShot({
+    socketPath: ctx.socketPath,
+    envelopeLine,
+    payload: input.bytes,
+    timeoutMs: SEND_TIMEOUT_MS,
+  });
   return { reply: sent.ok ? sent.reply : null, payload: input.bytes };
 }

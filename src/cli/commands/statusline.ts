@@ -7,7 +7,10 @@ import { forwardReport, type ReportContext } from './report.js';
  * an error, always exit 0: Claude Code blanks the status line on a non-zero exit.
  */
 export async function runStatusLine(ctx: ReportContext & { stdout: Writable }): Promise<number> {
-  const { reply, payload } = await forwardReport('status', ctx).catch(() => ({ reply: null, payload: Buffer.alloc(0) }));
+  const { reply, payload } = await forwardReport('status', ctx).catch(() => ({
+    reply: null,
+    payload: Buffer.alloc(0),
+  }));
   const line = reply !== null && reply.trim().length > 0 ? reply : await fallbackLine(payload);
   ctx.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
   return 0;

@@ -57,4 +57,3 @@ export function parseClaudeReport(kind: IngestKind, payload: unknown): ReportPar
     },
   };
 }
-

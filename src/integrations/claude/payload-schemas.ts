@@ -43,14 +43,8 @@ export const statusLinePayloadSchema = z.looseObject({
   transcript_path: str,
   cwd: str,
   version: str,
-  model: z
-    .looseObject({ id: str, display_name: str })
-    .optional()
-    .catch(undefined),
-  workspace: z
-    .looseObject({ current_dir: str, project_dir: str })
-    .optional()
-    .catch(undefined),
+  model: z.looseObject({ id: str, display_name: str }).optional().catch(undefined),
+  workspace: z.looseObject({ current_dir: str, project_dir: str }).optional().catch(undefined),
   cost: z
     .looseObject({
       total_cost_usd: num,

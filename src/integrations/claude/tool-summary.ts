@@ -1,5 +1,15 @@
 /** The tool-input fields that say most about what a tool is doing, in order of preference. */
-const SUMMARY_KEYS = ['command', 'file_path', 'notebook_path', 'path', 'pattern', 'url', 'query', 'description', 'prompt'] as const;
+const SUMMARY_KEYS = [
+  'command',
+  'file_path',
+  'notebook_path',
+  'path',
+  'pattern',
+  'url',
+  'query',
+  'description',
+  'prompt',
+] as const;
 const MAX_SUMMARY_CHARS = 200;
 
 /**

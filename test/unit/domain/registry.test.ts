@@ -216,7 +216,11 @@ describe('Registry: reports that arrive after SessionEnd', () => {
   };
 
   it.each<[rule: string, event: SessionEvent, size: number]>([
-    ['a report written before SessionEnd does not bring a ghost back', hookFor(1, 'PreToolUse', T0 + 50, { tool_name: 'Bash' }), 0],
+    [
+      'a report written before SessionEnd does not bring a ghost back',
+      hookFor(1, 'PreToolUse', T0 + 50, { tool_name: 'Bash' }),
+      0,
+    ],
     ['a status line written before SessionEnd does not either', statusFor(1, T0 + 99), 0],
     ['a report at the same instant as SessionEnd does not either', hookFor(1, 'Stop', T0 + 100), 0],
     ['a later report (claude --resume) brings the session back', hookFor(1, 'SessionStart', T0 + 200), 1],

@@ -57,7 +57,9 @@ describe('reduceSession: Claude event → status (one row per rule)', () => {
     [
       'permission_prompt while a question is asked keeps waiting/question',
       WAITING_QUESTION,
-      { hook: hook('Notification', { notification_type: 'permission_prompt', message: 'Claude needs your permission' }) },
+      {
+        hook: hook('Notification', { notification_type: 'permission_prompt', message: 'Claude needs your permission' }),
+      },
       waiting('question', ['AskUserQuestion', 'Which colour?']),
     ],
     [

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatCostUsd, formatDuration, formatLocation, formatTokens } from '../../../src/domain/session-format.js';
+import {
+  formatAgo,
+  formatCostUsd,
+  formatDuration,
+  formatLocation,
+  formatTokens,
+} from '../../../src/domain/session-format.js';
 import { abbreviateHome, describeActivity, toContextLevel } from '../../../src/tui/format.js';
 import { session } from './state-helpers.js';
 
