@@ -13,7 +13,7 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
     .map((s) =>
       [
         s.status === 'waiting' ? `waiting:${s.waitingFor ?? '?'}` : s.status,
-        s.project,
+        s.branch === null ? s.project : `${s.project} (${s.branch})`,
         s.model?.displayName ?? '-',
         s.context === null ? '-' : `${Math.round(s.context.usedPercent)}%`,
         s.cost === null ? '-' : formatCostUsd(s.cost.totalUsd),

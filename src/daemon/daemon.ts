@@ -6,6 +6,8 @@ import type { Session } from '../domain/session.js';
 import type { DaemonConfig } from '../platform/config-schema.js';
 import type { Logger } from '../platform/logger.js';
 import { handleConnection, type ConnectionHost } from './connection.js';
+import { GitBranches } from './git-branches.js';
+import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
 import { checkLiveness } from './liveness.js';
@@ -25,6 +27,8 @@ export interface DaemonDeps {
   readonly stateFile: string | null;
   readonly processes: ProcessProbe;
   readonly tmux: TmuxProbe | null;
+  /** The git branch checked out in a directory; absent: sessions show no branch. */
+  readonly gitBranch?: (dir: string) => Promise<GitInfo | null>;
   /** atmd's own Claude Code config dir ($CLAUDE_CONFIG_DIR, else ~/.claude) for reconciliation; null: only dirs transcripts show. */
   readonly claudeConfigDir?: string | null;
   /** Finding the pane of a session reported without $TMUX_PANE; absent: such sessions get no pane. */
@@ -46,6 +50,7 @@ export class Daemon implements ConnectionHost {
   readonly #tmuxNames: TmuxNames;
   readonly #reconciler: Reconciler;
   readonly #paneFinder: PaneFinder | null;
+  readonly #branches: GitBranches | null;
   #livenessRunning = false;
   #closed = false;
 
@@ -67,6 +72,14 @@ export class Daemon implements ConnectionHost {
       logger: deps.logger,
       debounceMs: deps.config.persistDebounceMs,
     });
+    this.#branches =
+      deps.gitBranch === undefined
+        ? null
+        : new GitBranches({
+            registry: this.registry,
+            read: deps.gitBranch,
+            changed: (change) => this.#changed(change),
+          });
     this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (change) => this.#changed(change), deps.logger);
     this.#reconciler = new Reconciler({
       registry: this.registry,
@@ -115,6 +128,7 @@ export class Daemon implements ConnectionHost {
     this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
     this.#every(config.rssLogIntervalMs, () => this.#logMemory());
     this.#every(5_000, () => void this.#refreshPanes());
+    this.#every(5_000, () => void this.#branches?.refreshAll());
     void this.#tmuxNames.refreshAll();
   }
 
@@ -179,7 +193,7 @@ export class Daemon implements ConnectionHost {
     if (outcome.change !== null) {
       this.#changed(outcome.change);
       if (outcome.change.type === 'upsert') this.#afterUpsert(event.sessionId, reporter);
-      else this.#forgetPanes(event.sessionId);
+      else this.#forget(event.sessionId);
     }
     return outcome;
   }
@@ -189,6 +203,7 @@ export class Daemon implements ConnectionHost {
     if (entry === undefined) return;
     this.#tmuxNames.noteReporter(id, reporter.tmux ?? null);
     this.#paneFinder?.noteSession(id);
+    this.#branches?.noteSession(id);
     const pid = entry.session.pid;
     if (pid !== null && entry.pidStart === null) {
       void this.#deps.processes.startTime(pid).then((start) => {
@@ -215,7 +230,8 @@ export class Daemon implements ConnectionHost {
     await this.#tmuxNames.refreshAll();
   }
 
-  #forgetPanes(id: SessionId): void {
+  #forget(id: SessionId): void {
+    this.#branches?.forget(id);
     this.#tmuxNames.forget(id);
     this.#paneFinder?.forget(id);
   }
@@ -237,7 +253,7 @@ export class Daemon implements ConnectionHost {
           if (change !== null) {
             removed += 1;
             this.logger.info('session removed: its agent process is gone', { sessionId: verdict.id, pid: verdict.pid });
-            this.#forgetPanes(verdict.id);
+            this.#forget(verdict.id);
             this.#changed(change);
           }
         } else {

@@ -12,6 +12,7 @@ import { Daemon } from './daemon.js';
 import { createPaneLister } from './pane-lister.js';
 import { listen } from './socket-listener.js';
 import { createTmuxProbe } from './tmux-probe.js';
+import { readGitInfo } from '../integrations/git/git-branch-reader.js';
 
 /**
  * Builds and runs atmd until SIGTERM or SIGINT: then it stops accepting, flushes the registry
@@ -37,6 +38,7 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
         resolveAgentPid: (pid) => resolveAgentPid(processes, pid),
       },
       tmux: createTmuxProbe(),
+      gitBranch: readGitInfo,
       claudeConfigDir: toClaudeConfigDir(env),
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
     });

@@ -24,7 +24,7 @@ export class Registry {
   /**
    * When recently ended sessions ended (`at` of their SessionEnd). Hooks race, so a report
    * written before SessionEnd can arrive after it; without this it would bring the session
-   * back as a ghost. A later report (claude --resume) does bring it back.
+   * back as a ghost. A later hook (claude --resume) does bring it back; a later status line does not.
    */
   readonly #ended = new Map<SessionId, number>();
   readonly #maxSessions: number;
@@ -52,7 +52,9 @@ export class Registry {
   apply(event: SessionEvent): ApplyOutcome {
     const endedAt = this.#ended.get(event.sessionId);
     if (endedAt !== undefined) {
-      if (event.at <= endedAt) return { type: 'applied', change: null };
+      // Claude Code also runs its status line as it exits, and that report can start after
+      // SessionEnd's: a status line never brings an ended session back, only a hook does.
+      if (event.at <= endedAt || event.change.type === 'metrics') return { type: 'applied', change: null };
       this.#ended.delete(event.sessionId);
     }
     if (event.change.type === 'ended') this.#rememberEnded(event.sessionId, event.at);

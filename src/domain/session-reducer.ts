@@ -38,6 +38,7 @@ function newEntry(event: SessionEvent): SessionEntry {
       cwd: event.cwd,
       projectDir: event.projectDir,
       project: toProjectName(dir),
+      branch: null,
       pid: event.pid,
       tmux: event.pane === null ? null : { pane: event.pane, session: null, window: null },
       startedAt: iso(event.at),

@@ -62,6 +62,8 @@ export const sessionSchema = z.object({
   cwd: z.string().nullable(),
   projectDir: z.string().nullable(),
   project: z.string(),
+  /** The git branch checked out in `cwd` (a short commit id when detached), or null outside git. Added in 1.1. */
+  branch: z.string().nullable().default(null),
   pid: z.number().int().positive().nullable(),
   tmux: tmuxLocationSchema.nullable(),
   startedAt: isoTimeSchema,

@@ -32,7 +32,13 @@ export function putName(
   const project = truncateToWidth(sanitizeTerminalText(session.project), width);
   const end = putText(frame, x, y, project, THEME.project, width);
   const room = x + width - end - 1;
-  if (session.cwd === null || room < 4) return;
+  if (room < 4) return;
+  // The branch says more than a path under the project, which the detail panel shows anyway.
+  if (session.branch !== null) {
+    putText(frame, end + 1, y, truncateToWidth(sanitizeTerminalText(session.branch), room), THEME.path, room);
+    return;
+  }
+  if (session.cwd === null) return;
   const cwd = abbreviateHome(sanitizeTerminalText(session.cwd), homeDir);
   putText(frame, end + 1, y, truncateStartToWidth(cwd, room), THEME.path, room);
 }

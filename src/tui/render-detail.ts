@@ -25,7 +25,10 @@ function detailLines(session: Session, nowMs: number, homeDir: string | null): [
       ? `${describeWaiting(session.waitingFor)} · since ${formatAgo(Date.parse(session.lastEventAt), nowMs)}`
       : session.status;
   return [
-    ['cwd', session.cwd === null ? '—' : abbreviateHome(session.cwd, homeDir)],
+    [
+      'cwd',
+      `${session.cwd === null ? '—' : abbreviateHome(session.cwd, homeDir)}${session.branch === null ? '' : ` · branch ${session.branch}`}`,
+    ],
     ['model', `${session.model?.displayName ?? '—'} · ${tokens}`],
     [
       'cost',

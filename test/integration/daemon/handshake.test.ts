@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 import { describe, expect, it } from 'vitest';
 import { startDaemon } from '../../helpers/daemon-harness.js';
 import { connectWire } from '../../helpers/wire-client.js';
@@ -13,7 +14,7 @@ describe('atmd handshake', () => {
     const welcome = await client.next();
     expect(welcome).toEqual({
       type: 'welcome',
-      protocolVersion: '1.0',
+      protocolVersion: PROTOCOL_VERSION,
       daemonVersion: expect.stringMatching(VERSION),
       pid: daemon.process.pid,
     });
@@ -30,7 +31,7 @@ describe('atmd handshake', () => {
       compression: 'zstd',
       features: ['x'],
     });
-    expect(await client.next()).toMatchObject({ type: 'welcome', protocolVersion: '1.0' });
+    expect(await client.next()).toMatchObject({ type: 'welcome', protocolVersion: PROTOCOL_VERSION });
     // Unknown fields on later requests are ignored as well, and an unknown role reads as "other".
     client.send({ type: 'ping', id: 7, priority: 'high' });
     expect(await client.next()).toEqual({ type: 'pong', id: 7 });
@@ -49,11 +50,11 @@ describe('atmd handshake', () => {
     const rejected = await client.next();
     expect(rejected).toEqual({
       type: 'rejected',
-      protocolVersion: '1.0',
+      protocolVersion: PROTOCOL_VERSION,
       clientVersion,
       message: expect.stringMatching(advice),
     });
-    expect(rejected.message).toContain('1.0');
+    expect(rejected.message).toContain(PROTOCOL_VERSION);
     expect(rejected.message).toContain(clientVersion);
     await client.closed();
     await using bystander = await openBystander(daemon.socketPath);

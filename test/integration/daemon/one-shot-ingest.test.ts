@@ -29,6 +29,7 @@ describe('one-shot ingest', () => {
         cwd: '/home/alex/code/shop-frontend',
         projectDir: null,
         project: 'shop-frontend',
+        branch: null,
         pid: null,
         tmux: { pane: '%3', session: null, window: null },
         startedAt: '2026-11-24T10:00:01.000Z',

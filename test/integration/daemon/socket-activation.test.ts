@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ describe.skipIf(!available)('socket activation through systemd-socket-activate',
     await using client = await connectWire(socketPath);
     expect(await client.hello()).toEqual({
       type: 'welcome',
-      protocolVersion: '1.0',
+      protocolVersion: PROTOCOL_VERSION,
       daemonVersion: expect.any(String),
       pid: activator.pid,
     });

@@ -28,9 +28,15 @@ describe('renderDashboard: header, table, detail, footer', () => {
     expect(text).toContain('▾ docs  1 session · $1.25');
   });
 
-  it('shows each session: glyph, name and cwd, state, model, context, cost, activity, ago, tmux', () => {
+  it('shows each session: glyph, name and branch, state, model, context, cost, activity, ago, tmux', () => {
     const row = lines(frame).find((line) => line.includes('◆ api'));
-    expect(row).toMatch(/◆ api \/p\/api +waiting Sonnet 4\.5 +█+░+ +25% +\$1\.25 waits for permission +30s work:1 %1/);
+    expect(row).toMatch(/◆ api main +waiting Sonnet 4\.5 +█+░+ +25% +\$1\.25 waits for permission +30s work:1 %1/);
+  });
+
+  it('shows the cwd after the name when the session is not in a git repository', () => {
+    const noGit = THREE_PROJECTS.map((s) => ({ ...s, branch: null }));
+    const row = lines(render([], {}, noGit)).find((line) => line.includes('◆ api'));
+    expect(row).toMatch(/◆ api \/p\/api +waiting/);
   });
 
   it('makes waiting jump out: a filled badge and a bold bright glyph', () => {
@@ -49,7 +55,7 @@ describe('renderDashboard: header, table, detail, footer', () => {
 
   it('details the selected session', () => {
     expect(text).toContain('── api ──');
-    expect(text).toContain(' cwd      /p/api');
+    expect(text).toContain(' cwd      /p/api · branch main');
     expect(text).toContain(' model    Sonnet 4.5 · tokens 50.0k / 200k (25%)');
     expect(text).toContain(' cost     $1.25 · lines +10 −2 · duration 10m 00s');
     expect(text).toContain(' status   waits for permission · since 30s');

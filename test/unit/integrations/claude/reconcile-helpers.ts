@@ -51,6 +51,7 @@ export function entry(shape: EntryShape): SessionEntry {
       cwd: '/home/user/project',
       projectDir: null,
       project: 'project',
+      branch: null,
       pid: shape.pid === undefined ? PID : shape.pid,
       tmux: null,
       startedAt: new Date(T0 - 60_000).toISOString(),
