@@ -38,8 +38,20 @@ export async function ensureDaemon(options: { socketPath: string; env: NodeJS.Pr
   if (up && exited === null) return 'started';
   // Another starter may have won the race: that is fine too.
   if (await answers(options.socketPath)) return 'already-running';
-  const detail = stderr.trim().split('\n').slice(0, 3).join(' / ');
-  throw new AtmError('daemon-unreachable', `atmd did not start${detail.length > 0 ? `: ${detail}` : ''}`, {
-    hint: 'run `atmd` in a terminal to see why, and check the log in $XDG_STATE_HOME/atm/log',
-  });
+  throw toStartFailure(stderr, exited);
+}
+
+/** atmd prints "atmd: <what failed>" and maybe "  hint: <how to fix>": pass both on as they are. */
+export function toStartFailure(stderr: string, exitCode: number | null): AtmError {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  const what = lines.find((line) => line.startsWith('atmd: '))?.slice('atmd: '.length);
+  const hint = lines.find((line) => line.startsWith('hint: '))?.slice('hint: '.length);
+  // atmd exits 4 for a bad config: the same status `atm` uses for invalid input.
+  return new AtmError(
+    exitCode === 4 ? 'config-invalid' : 'daemon-unreachable',
+    `atmd did not start${what === undefined ? '' : `: ${what}`}`,
+    {
+      hint: hint ?? 'run `atmd` in a terminal to see why, and check the log in $XDG_STATE_HOME/atm/log',
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { sanitizeTerminalText } from '../../shared/terminal-text.js';
 import { AtmError } from '../../shared/errors.js';
 
 /** A JSON object as settings.json holds it; key order is the file's. */
@@ -33,8 +34,17 @@ export function parseSettingsText(text: string, file: string): SettingsDocument 
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const { line, column } = toLineColumn(body, jsonErrorOffset(error, body));
-    const why = error instanceof Error ? error.message.replace(/\s*\(line \d+ column \d+\)$/, '') : String(error);
+    const offset = jsonErrorOffset(error, body);
+    // V8's message may quote the file itself: keep it to one printable line.
+    const why = sanitizeTerminalText(
+      error instanceof Error ? error.message.replace(/\s*\(line \d+ column \d+\)$/, '') : String(error),
+    ).replace(/\s+/g, ' ');
+    if (offset === null) {
+      throw new AtmError('settings-invalid', `${file}: not valid JSON (${why}); atm changed nothing`, {
+        hint: 'fix the JSON (comments and trailing commas are not allowed), then run the command again',
+      });
+    }
+    const { line, column } = toLineColumn(body, offset);
     throw new AtmError('settings-invalid', `${file}:${line}:${column}: not valid JSON (${why}); atm changed nothing`, {
       hint: `fix the JSON at line ${line}, column ${column} (comments and trailing commas are not allowed), then run the command again`,
     });
@@ -68,10 +78,16 @@ function detectStyle(text: string): JsonStyle {
   };
 }
 
-/** V8 says "at position N" (Node 20+) or "Unexpected end of JSON input"; the end is the place then. */
-function jsonErrorOffset(error: unknown, text: string): number {
-  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
-  return match?.[1] === undefined ? text.length : Math.min(Number(match[1]), text.length);
+/**
+ * Where V8 says the error is: "at position N", or the end for "Unexpected end of JSON input".
+ * Null when it does not say (Node 20's "Unexpected token '}', "…" is not valid JSON"): better no
+ * place than a wrong one.
+ */
+function jsonErrorOffset(error: unknown, text: string): number | null {
+  const message = error instanceof Error ? error.message : '';
+  const match = /position (\d+)/.exec(message);
+  if (match?.[1] !== undefined) return Math.min(Number(match[1]), text.length);
+  return /end of JSON input/i.test(message) ? text.length : null;
 }
 
 function toLineColumn(text: string, offset: number): { line: number; column: number } {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnAtmd } from '../../helpers/atmd-process.js';
 import { daemonEnv } from '../../helpers/daemon-harness.js';
+import { runCli } from '../../helpers/run-cli.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 describe('atmd with a bad config', () => {
@@ -48,5 +49,23 @@ describe('atmd with a bad config', () => {
     expect(atmd.stderr()).toMatch(
       /^atmd: ATM_LOG_LEVEL: expected one of "error", "warn", "info", "debug", got "chatty"\n/,
     );
+  });
+});
+
+describe('atm daemon start with a bad config', () => {
+  it("passes on atmd's own message and hint, once, with exit 4", async () => {
+    await using dir = makeTempDir();
+    const configDir = join(dir.path, 'config', 'atm');
+    mkdirSync(configDir, { recursive: true });
+    const file = join(configDir, 'config.yaml');
+    writeFileSync(file, 'daemon: {maxSessions: lots}\n');
+    mkdirSync(join(dir.path, 'run'), { mode: 0o700 });
+    const result = await runCli(['daemon', 'start'], { env: daemonEnv(dir.path) });
+    expect(result.code).toBe(4);
+    const [first, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(first).toBe(
+      `atm: atmd did not start: ${file}: daemon.maxSessions: expected an integer from 1 to 100000, got "lots"`,
+    );
+    expect(rest).toEqual([expect.stringMatching(/^ {2}hint: fix the value in /)]);
   });
 });

@@ -38,6 +38,14 @@ describe('parseSettingsText', () => {
     expect(error.hint).toMatch(/^fix the JSON at line \d+, column \d+/);
   });
 
+  it('never names a wrong place, and keeps the message on one line, when V8 gives no position', () => {
+    // Node 20 says "Unexpected token '}', "{"hooks": [1,}\n" is not valid JSON": no position.
+    const error = refusal('{"hooks": [1,}\n');
+    expect(error.message).not.toContain(':2:1:');
+    expect(error.message).not.toMatch(/[\n\r]/);
+    expect(error.message).toMatch(/not valid JSON \(.+\); atm changed nothing$/);
+  });
+
   it.each<[text: string, what: string]>([
     ['[]', 'an array'],
     ['"settings"', 'a string'],
