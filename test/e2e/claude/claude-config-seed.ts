@@ -8,12 +8,14 @@
 /** Claude Code remembers an approved custom key by its last 20 characters. */
 export const toApiKeySuffix = (apiKey: string): string => apiKey.slice(-20);
 
-export function toClaudeJson(projectDir: string, apiKey: string): Record<string, unknown> {
+/** @param projectDir one trusted project dir, or several (every session's cwd must be trusted). */
+export function toClaudeJson(projectDir: string | readonly string[], apiKey: string): Record<string, unknown> {
+  const dirs = typeof projectDir === 'string' ? [projectDir] : projectDir;
   return {
     hasCompletedOnboarding: true,
     // The "make auto mode your default?" dialog, shown once to a new user, would block the prompt.
     hasSeenAutoDefaultNudge: true,
-    projects: { [projectDir]: { hasTrustDialogAccepted: true } },
+    projects: Object.fromEntries(dirs.map((dir) => [dir, { hasTrustDialogAccepted: true }])),
     customApiKeyResponses: { approved: [toApiKeySuffix(apiKey)], rejected: [] },
   };
 }

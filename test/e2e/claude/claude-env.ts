@@ -16,12 +16,16 @@ export interface ClaudeEnvOptions {
   /** Contents of settings.json (hooks, statusLine, permissions, ...). */
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly apiKey?: string;
+  /** More trusted project dirs, created as <root>/<name> (for several sessions in distinct projects). */
+  readonly extraProjects?: readonly string[];
 }
 
 export interface ClaudeEnv extends AsyncDisposable {
   readonly rootDir: string;
   readonly configDir: string;
   readonly projectDir: string;
+  /** <root>/<name> for each of `extraProjects`. */
+  projectDirOf(name: string): string;
   readonly env: Readonly<Record<string, string>>;
   /** $CLAUDE_CONFIG_DIR/sessions/<pid>.json: Claude Code's own live state for one process. */
   sessionsFilePath(pid: number): string;
@@ -43,9 +47,13 @@ export async function createClaudeEnv(options: ClaudeEnvOptions): Promise<Claude
   // keep it inside rootDir so dispose removes it too.
   const tmpDir = join(rootDir, 'tmp');
   await mkdir(configDir, { recursive: true, mode: 0o700 });
-  await mkdir(projectDir, { recursive: true });
+  const extraDirs = (options.extraProjects ?? []).map((name) => join(rootDir, name));
+  for (const dir of [projectDir, ...extraDirs]) await mkdir(dir, { recursive: true });
   await mkdir(tmpDir, { recursive: true, mode: 0o700 });
-  await writeFile(join(configDir, '.claude.json'), JSON.stringify(toClaudeJson(projectDir, apiKey), null, 2));
+  await writeFile(
+    join(configDir, '.claude.json'),
+    JSON.stringify(toClaudeJson([projectDir, ...extraDirs], apiKey), null, 2),
+  );
   await writeFile(join(configDir, 'settings.json'), JSON.stringify(toSettingsJson(options.settings ?? {}), null, 2));
 
   const sessionsFilePath = (pid: number): string => join(configDir, 'sessions', `${pid}.json`);
@@ -53,6 +61,11 @@ export async function createClaudeEnv(options: ClaudeEnvOptions): Promise<Claude
     rootDir,
     configDir,
     projectDir,
+    projectDirOf(name) {
+      const dir = join(rootDir, name);
+      if (!extraDirs.includes(dir)) throw new Error(`${name} is not one of extraProjects`);
+      return dir;
+    },
     env: {
       CLAUDE_CONFIG_DIR: configDir,
       ANTHROPIC_BASE_URL: options.baseUrl,

@@ -25,6 +25,18 @@ export interface NewPaneOptions {
   readonly height?: number;
   /** tmux session name; default one per call. */
   readonly sessionName?: string;
+  /** The first window's name (then tmux does not rename it after the running command). */
+  readonly windowName?: string;
+}
+
+/** A pane added next to existing ones: a new window in `session`, or a split of `target`. */
+export interface AddPaneOptions {
+  /** argv run directly by tmux (no shell). */
+  readonly command: readonly string[];
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string>>;
+  /** The new window's name (newWindow only). */
+  readonly name?: string;
 }
 
 export interface ScreenWait {
@@ -36,11 +48,17 @@ export interface TmuxServer extends AsyncDisposable {
   readonly socketName: string;
   run(args: readonly string[]): Promise<string>;
   newPane(options: NewPaneOptions): Promise<PaneId>;
+  /** A new (not selected) window in tmux session `session`, running `command`. */
+  newWindow(session: string, options: AddPaneOptions): Promise<PaneId>;
+  /** Splits `target`'s window side by side; the new pane is not selected. */
+  splitPane(target: PaneId, options: AddPaneOptions): Promise<PaneId>;
   /** tmux key names, e.g. 'Enter', 'Escape', 'Down', 'C-c'. */
   sendKeys(pane: PaneId, ...keys: readonly string[]): Promise<void>;
   /** Literal text (send-keys -l), no key-name interpretation. */
   sendText(pane: PaneId, text: string): Promise<void>;
   capturePane(pane: PaneId): Promise<string>;
+  /** The screen with its colours and attributes as SGR sequences (`capture-pane -p -e`). */
+  captureStyled(pane: PaneId): Promise<string>;
   /** Resolves with the screen once `expect` matches it; throws with the last screen on timeout. */
   waitForScreen(
     pane: PaneId,
@@ -51,6 +69,8 @@ export interface TmuxServer extends AsyncDisposable {
   panePid(pane: PaneId): Promise<number | undefined>;
   /** `session:@window.%pane`-style facts for matching Claude Code's sessions file. */
   describePane(pane: PaneId): Promise<{ session: string; windowId: string; paneId: PaneId }>;
+  /** A tmux format evaluated for the pane, e.g. `#{pane_active} #{window_active}`. */
+  display(pane: PaneId, format: string): Promise<string>;
   kill(): Promise<void>;
 }
 
@@ -61,6 +81,9 @@ export function toPaneId(text: string): PaneId {
   if (!PANE_ID.test(trimmed)) throw new Error(`not a tmux pane id: ${JSON.stringify(trimmed)}`);
   return trimmed as PaneId;
 }
+
+const toEnvArgs = (env: Readonly<Record<string, string>> = {}): string[] =>
+  Object.entries(env).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
 
 const matchesScreen = (expect: string | RegExp | ((screen: string) => boolean), screen: string): boolean =>
   typeof expect === 'string'
@@ -102,7 +125,7 @@ export function createTmuxServer(env: Readonly<Record<string, string>>, prefix =
     run,
     async newPane(options) {
       sessions += 1;
-      const envArgs = Object.entries(options.env ?? {}).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+      const envArgs = toEnvArgs(options.env);
       const out = await run([
         'new-session',
         '-d',
@@ -111,6 +134,7 @@ export function createTmuxServer(env: Readonly<Record<string, string>>, prefix =
         '#{pane_id}\t#{socket_path}',
         '-s',
         options.sessionName ?? `s${sessions}`,
+        ...(options.windowName === undefined ? [] : ['-n', options.windowName]),
         '-x',
         String(options.width ?? 120),
         '-y',
@@ -125,6 +149,25 @@ export function createTmuxServer(env: Readonly<Record<string, string>>, prefix =
       socketPath ??= path === '' ? undefined : path;
       return toPaneId(paneId);
     },
+    async newWindow(session, options) {
+      const name = options.name === undefined ? [] : ['-n', options.name];
+      const out = await run(
+        ['new-window', '-d', '-P', '-F', '#{pane_id}', '-t', `${session}:`, ...name, '-c', options.cwd].concat(
+          toEnvArgs(options.env),
+          ['--', ...options.command],
+        ),
+      );
+      return toPaneId(out);
+    },
+    async splitPane(target, options) {
+      const out = await run(
+        ['split-window', '-d', '-h', '-P', '-F', '#{pane_id}', '-t', target, '-c', options.cwd].concat(
+          toEnvArgs(options.env),
+          ['--', ...options.command],
+        ),
+      );
+      return toPaneId(out);
+    },
     async sendKeys(pane, ...keys) {
       await run(['send-keys', '-t', pane, ...keys]);
     },
@@ -132,6 +175,7 @@ export function createTmuxServer(env: Readonly<Record<string, string>>, prefix =
       await run(['send-keys', '-t', pane, '-l', text]);
     },
     capturePane,
+    captureStyled: (pane) => run(['capture-pane', '-p', '-e', '-t', pane]),
     waitForScreen(pane, expect, wait = {}) {
       let last = '';
       return pollUntil(
@@ -155,6 +199,9 @@ export function createTmuxServer(env: Readonly<Record<string, string>>, prefix =
       const out = await run(['display-message', '-p', '-t', pane, '#{session_name}\t#{window_id}\t#{pane_id}']);
       const [session = '', windowId = '', paneId = ''] = out.trim().split('\t');
       return { session, windowId, paneId: toPaneId(paneId) };
+    },
+    async display(pane, format) {
+      return (await run(['display-message', '-p', '-t', pane, format])).trimEnd();
     },
     kill,
     [Symbol.asyncDispose]: kill,

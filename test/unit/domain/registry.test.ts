@@ -224,6 +224,7 @@ describe('Registry: reports that arrive after SessionEnd', () => {
     ['a status line written before SessionEnd does not either', statusFor(1, T0 + 99), 0],
     ['a report at the same instant as SessionEnd does not either', hookFor(1, 'Stop', T0 + 100), 0],
     ['a later report (claude --resume) brings the session back', hookFor(1, 'SessionStart', T0 + 200), 1],
+    ['a status line written after SessionEnd (Claude runs one as it exits) does not', statusFor(1, T0 + 150), 0],
   ])('%s', (_rule, event, size) => {
     const registry = ended();
     registry.apply(event);

@@ -90,6 +90,13 @@ describe('reduceSession: events out of order never roll the status back', () => 
 describe('reduceSession: status-line metrics', () => {
   const model = { id: 'claude-sonnet-4-5', display_name: 'Sonnet 4.5' };
 
+  it('SessionStart after the status line keeps its display name for the same model id', () => {
+    // Seen with Claude Code 2.1.331: SessionStart names the model by its bare id and may land
+    // after the first status line.
+    const s = mustRun([statusEvent(statusLine(), T0), ...toEvents([sessionStart], T0 + 100)]).session;
+    expect(s.model).toEqual({ id: 'claude-sonnet-4-5', displayName: 'Sonnet 4.5' });
+  });
+
   it('a status line sets model, context, cost and cwd', () => {
     const payload = statusLine({ workspace: { current_dir: '/w/app/pkg', project_dir: '/w/app' } });
     const s = mustRun([...toEvents(WORKING), statusEvent(payload, T0 + 5000)]).session;
