@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/domain/session.js';
-import { formatCostUsd } from '../../../src/domain/session-format.js';
 import { renderStatusLine } from '../../../src/domain/status-line-text.js';
 
 type Metrics = Pick<Session, 'model' | 'context' | 'cost'>;
@@ -31,20 +30,5 @@ describe('renderStatusLine', () => {
 
   it('stays one line', () => {
     expect(renderStatusLine(metrics({ model, context: context(50), cost: cost(12.5) }))).not.toMatch(/\n/);
-  });
-});
-
-describe('formatCostUsd', () => {
-  it.each<[amount: number, text: string]>([
-    [0, '$0.00'],
-    [0.004, '$0.00'],
-    [0.005, '$0.01'],
-    [0.1873, '$0.19'],
-    [12.5, '$12.50'],
-    [99.99, '$99.99'],
-    [100, '$100'],
-    [1234.56, '$1235'],
-  ])('%s → %s', (amount, text) => {
-    expect(formatCostUsd(amount)).toBe(text);
   });
 });
