@@ -71,5 +71,5 @@ function toEmptyMessage(state: DashboardState): string {
       : 'Connecting to the atm daemon…';
   }
   if (state.sessions.size > 0) return `No session matches "${state.filter.trim()}".`;
-  return 'No agent sessions yet: start Claude Code in a tmux pane and it shows up here.';
+  return 'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here.';
 }

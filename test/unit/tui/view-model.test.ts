@@ -76,7 +76,7 @@ describe('toDashboardView', () => {
     [
       'no sessions',
       stateWith([]).state,
-      'No agent sessions yet: start Claude Code in a tmux pane and it shows up here.',
+      'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here.',
     ],
     ['no match', { ...stateWith(THREE_PROJECTS).state, filter: 'zzz ' }, 'No session matches "zzz".'],
   ])('empty message: %s', (_name, state, message) => {
