@@ -13,6 +13,7 @@ import {
 } from '../protocol/messages.js';
 import { PROTOCOL_VERSION, isCompatibleVersion } from '../protocol/version.js';
 import type { IngestResult, Reporter } from './ingest.js';
+import { describeFirstIssue, isEnvelopeLike, parseJson, toRejected } from '../protocol/wire-parsing.js';
 
 /** What a connection needs from the daemon. */
 export interface ConnectionHost {
@@ -74,13 +75,13 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
 
   const onLine = (text: string): void => {
     if (mode === 'first-line') {
-      const parsedJson = safeJson(text);
+      const parsedJson = parseJson(text);
       if (parsedJson.ok && isEnvelopeLike(parsedJson.value)) {
         const parsed = envelopeSchema.safeParse(parsedJson.value);
         // A one-shot client prints what we answer into Claude Code's UI (status) or nowhere (hook),
         // so problems are logged, never sent back as JSON.
         if (!parsed.success) {
-          log.warn('bad one-shot envelope', { issue: firstIssue(parsed.error) });
+          log.warn('bad one-shot envelope', { issue: describeFirstIssue(parsed.error) });
           socket.end();
           mode = 'one-shot';
           return;
@@ -106,16 +107,17 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
   };
 
   const handleRequestLine = async (text: string): Promise<void> => {
-    const parsedJson = safeJson(text);
+    const parsedJson = parseJson(text);
     if (!parsedJson.ok) return fail('bad-json', `not JSON: ${parsedJson.reason}`);
     const parsed = clientMessageSchema.safeParse(parsedJson.value);
-    if (!parsed.success) return fail('bad-message', `unknown or malformed message: ${firstIssue(parsed.error)}`);
+    if (!parsed.success)
+      return fail('bad-message', `unknown or malformed message: ${describeFirstIssue(parsed.error)}`);
     const message = parsed.data;
     if (mode === 'first-line') {
       if (message.type !== 'hello')
         return fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.0","role":"cli"}');
       if (!isCompatibleVersion(message.protocolVersion)) {
-        send(rejected(message.protocolVersion));
+        send(toRejected(message.protocolVersion));
         socket.end();
         return;
       }
@@ -156,7 +158,7 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
     if (envelope === null) return;
     clearTimeout(deadline);
     const text = Buffer.concat(body).toString('utf8');
-    const payload = safeJson(text);
+    const payload = parseJson(text);
     if (!payload.ok) {
       log.debug('one-shot report is not JSON', { kind: envelope.kind, reason: payload.reason });
       socket.end();
@@ -207,36 +209,4 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
     if (last !== null && last.trim().length > 0) onLine(last);
     void busy.then(() => socket.end());
   });
-}
-
-function rejected(clientVersion: string): DaemonMessage {
-  return {
-    type: 'rejected',
-    protocolVersion: PROTOCOL_VERSION,
-    clientVersion,
-    message: `atmd speaks protocol ${PROTOCOL_VERSION} but this client speaks ${clientVersion}; upgrade ${
-      Number.parseInt(clientVersion, 10) < Number.parseInt(PROTOCOL_VERSION, 10)
-        ? 'the client (atm and its hooks: run `atm setup` again)'
-        : 'atmd (and restart it)'
-    } so both come from the same atm release`,
-  };
-}
-
-function isEnvelopeLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'atm' in value;
-}
-
-function safeJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'invalid';
-  const path = issue.path.map(String).join('.');
-  return path.length > 0 ? `${path}: ${issue.message}` : issue.message;
 }
