@@ -10,7 +10,7 @@ import { GitBranches } from './git-branches.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
-import { checkLiveness } from './liveness.js';
+import { LivenessWatch } from './liveness-watch.js';
 import { PaneFinder } from './pane-finder.js';
 import type { PaneLister } from './pane-match.js';
 import { RegistryStore } from './registry-store.js';
@@ -51,7 +51,7 @@ export class Daemon implements ConnectionHost {
   readonly #reconciler: Reconciler;
   readonly #paneFinder: PaneFinder | null;
   readonly #branches: GitBranches | null;
-  #livenessRunning = false;
+  readonly #liveness: LivenessWatch;
   #closed = false;
 
   constructor(deps: DaemonDeps) {
@@ -65,6 +65,16 @@ export class Daemon implements ConnectionHost {
       now: deps.now,
       sessions: () => this.sessions(),
       logger: deps.logger,
+    });
+    this.#liveness = new LivenessWatch({
+      registry: this.registry,
+      processes: deps.processes,
+      logger: deps.logger,
+      removed: (id, change) => {
+        this.#forget(id);
+        this.#changed(change);
+      },
+      changed: () => this.#store.markDirty(),
     });
     this.#store = new RegistryStore({
       file: deps.stateFile,
@@ -121,10 +131,10 @@ export class Daemon implements ConnectionHost {
     const { config, stateFile } = this.#deps;
     if (stateFile !== null) {
       const invalid = await this.#store.restore();
-      const removed = await this.#checkLiveness();
+      const removed = await this.#liveness.run();
       this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid });
     }
-    this.#every(config.livenessIntervalMs, () => void this.#checkLiveness());
+    this.#every(config.livenessIntervalMs, () => void this.#liveness.run());
     this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
     this.#every(config.rssLogIntervalMs, () => this.#logMemory());
     this.#every(5_000, () => void this.#refreshPanes());
@@ -174,6 +184,7 @@ export class Daemon implements ConnectionHost {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#liveness.stop();
     for (const timer of this.#timers) clearInterval(timer);
     this.#subscribers.close();
     for (const socket of this.#connections) socket.end();
@@ -239,34 +250,6 @@ export class Daemon implements ConnectionHost {
   #changed(change: RegistryChange): void {
     this.#subscribers.publish(change);
     this.#store.markDirty();
-  }
-
-  async #checkLiveness(): Promise<number> {
-    if (this.#livenessRunning || this.#closed) return 0;
-    this.#livenessRunning = true;
-    try {
-      const verdicts = await checkLiveness(this.registry.entries(), this.#deps.processes);
-      let removed = 0;
-      for (const verdict of verdicts) {
-        if (verdict.type === 'dead') {
-          const change = this.registry.remove(verdict.id);
-          if (change !== null) {
-            removed += 1;
-            this.logger.info('session removed: its agent process is gone', { sessionId: verdict.id, pid: verdict.pid });
-            this.#forget(verdict.id);
-            this.#changed(change);
-          }
-        } else {
-          const change = this.registry.update(verdict.id, (e) =>
-            e.session.pid === verdict.pid ? { ...e, pidStart: verdict.startTime } : e,
-          );
-          if (change !== null) this.#store.markDirty();
-        }
-      }
-      return removed;
-    } finally {
-      this.#livenessRunning = false;
-    }
   }
 
   #logMemory(): void {
