@@ -4,7 +4,10 @@ import { fitToWidth, sanitizeTerminalText, textWidth } from '../shared/terminal-
 
 const COLUMNS = ['STATUS', 'PROJECT', 'MODEL', 'CTX', 'COST', 'ACTIVITY', 'PANE'] as const;
 
-/** `atm list` as plain text: one row per session, waiting first, every field stripped of escapes. */
+/**
+ * `atm list` as plain text: one row per session, waiting first, every field stripped of escapes.
+ * Lines are cut to `width` (a terminal's); `Infinity` cuts nothing (a pipe).
+ */
 export function renderSessionTable(sessions: readonly Session[], options: { now: number; width: number }): string {
   if (sessions.length === 0) return 'No sessions. Start Claude Code in tmux (after `atm setup`) and they appear here.';
   const order = { waiting: 0, working: 1, idle: 2 } as const;
@@ -24,14 +27,13 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
   const widths = COLUMNS.map((title, i) =>
     Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))),
   );
-  const line = (cells: readonly string[]): string =>
-    fitToWidth(
-      cells
-        .map((cell, i) => fitToWidth(cell, widths[i] ?? 10))
-        .join('  ')
-        .trimEnd(),
-      options.width,
-    ).trimEnd();
+  const line = (cells: readonly string[]): string => {
+    const text = cells
+      .map((cell, i) => fitToWidth(cell, widths[i] ?? 10))
+      .join('  ')
+      .trimEnd();
+    return Number.isFinite(options.width) ? fitToWidth(text, options.width).trimEnd() : text;
+  };
   return [line(COLUMNS), ...rows.map(line)].join('\n');
 }
 

@@ -12,7 +12,11 @@ const TIMEOUT_MS = 3_000;
 export async function runList(ctx: CommandContext, options: { json: boolean }): Promise<number> {
   const sessions = await fetchSessions(ctx.paths.socketPath);
   if (options.json) printLine(JSON.stringify(sessions, null, 2));
-  else printLine(renderSessionTable(sessions, { now: Date.now(), width: process.stdout.columns ?? 120 }));
+  else {
+    // A terminal's width cuts the lines; a pipe gets them whole.
+    const width = process.stdout.isTTY === true ? (process.stdout.columns ?? 120) : Number.POSITIVE_INFINITY;
+    printLine(renderSessionTable(sessions, { now: Date.now(), width }));
+  }
   return 0;
 }
 
