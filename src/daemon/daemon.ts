@@ -164,10 +164,6 @@ export class Daemon implements ConnectionHost {
     this.#subscribers.remove(socket);
   }
 
-  get subscriberCount(): number {
-    return this.#subscribers.size;
-  }
-
   async ingest(reporter: Reporter, payload: unknown): Promise<IngestResult> {
     return ingestReport(
       {
