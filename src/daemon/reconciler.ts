@@ -133,10 +133,15 @@ export class Reconciler {
     return memo;
   }
 
+  /**
+   * The session's own config dir (from its transcript path) always comes first: a dir remembered
+   * from an earlier round only helps sessions without a transcript path, and must not let a file
+   * found elsewhere before the session's own was written shadow it for good.
+   */
   #configDirs(memo: Memo, entry: SessionEntry): string[] {
     return toConfigDirCandidates(
-      memo.configDir,
       toConfigDirFromTranscript(entry.transcriptPath),
+      memo.configDir,
       this.#deps.defaultConfigDir,
     );
   }

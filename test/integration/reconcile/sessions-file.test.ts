@@ -87,14 +87,17 @@ describe('reconciliation from the sessions file', () => {
       hook(id, 'UserPromptSubmit', { transcript_path: other.transcriptOf(id) }),
     );
     await waitForSession(daemon.socketPath, id, (s) => s.status === 'working');
-    // A decoy under atmd's default dir (~/.claude) says busy; the session's own dir says idle.
+    // While the session's own dir has no file yet, atmd's default dir (~/.claude) is read: its
+    // file says waiting, and atm follows it.
     own.writeSessionsFile(
       agent.pid,
-      capturedSessionsFile('bash-permission', 'busy', { pid: agent.pid, sessionId: id, at: t0 + 100 }),
+      capturedSessionsFile('bash-permission', 'waiting', { pid: agent.pid, sessionId: id, at: t0 + 100 }),
     );
+    await waitForSession(daemon.socketPath, id, (s) => s.status === 'waiting');
+    // Once the session's own dir (the transcript's) has one, it wins over the dir found before.
     other.writeSessionsFile(
       agent.pid,
-      capturedSessionsFile('bash-permission', 'idle', { pid: agent.pid, sessionId: id, at: t0 + 100 }),
+      capturedSessionsFile('bash-permission', 'idle', { pid: agent.pid, sessionId: id, at: t0 + 200 }),
     );
     await waitForSession(daemon.socketPath, id, (s) => s.status === 'idle');
   });
