@@ -33,11 +33,13 @@ async function main(): Promise<number> {
 }
 
 /**
- * How long a hot-path command may run before it exits anyway. A hook holds Claude Code up, so
- * it gets 180 ms; the status line only has to appear, and its fallback loads zod, which on a
- * busy machine alone can take longer than the hook's budget.
+ * How long a hot-path command may run before it exits anyway: a safety net above the budgets in
+ * commands/report.ts (2 s to read stdin, 2 s to hand the report to atmd). Hooks run with
+ * `async: true`, so Claude Code does not wait for them; a shorter stop lost reports on a busy
+ * machine (issue 10, defect 1). The status line is shown once it prints, and if the daemon said
+ * nothing it prints its own line well before this.
  */
-const HARD_STOP_MS = { hook: 180, statusline: 1_000 } as const;
+const HARD_STOP_MS = { hook: 4_500, statusline: 4_500 } as const;
 
 /** The hot path: whatever goes wrong, print nothing unexpected and exit 0 quickly. */
 async function runReport(kind: 'hook' | 'statusline'): Promise<number> {

@@ -1,31 +1,51 @@
 import { createConnection } from 'node:net';
 
+export type OneShotResult = { ok: true; reply: string } | { ok: false; reason: string };
+
+/**
+ * Errors after which the same report may still get through: the listen backlog was full
+ * (Linux answers a non-blocking connect to a Unix socket with EAGAIN then, while atmd is busy).
+ */
+const RETRYABLE = new Set(['EAGAIN', 'EWOULDBLOCK']);
+const RETRY_DELAY_MS = 20;
+
 /**
  * The hot path's transport: one connection per report, the envelope line then the agent's raw
  * JSON, half-close, and read whatever the daemon answers (a status line, or nothing) until it
- * closes. Never throws and never outlives `timeoutMs`: a hook must not hold Claude Code up.
+ * closes. A full backlog is retried. Never throws and never outlives `timeoutMs`: a hook must
+ * not hold Claude Code up.
  */
-export function sendOneShot(options: {
+export async function sendOneShot(options: {
   socketPath: string;
   envelopeLine: string;
   payload: Uint8Array;
   timeoutMs: number;
-}): Promise<{ ok: true; reply: string } | { ok: false; reason: string }> {
+}): Promise<OneShotResult> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    const result = await attempt(options, Math.max(1, left));
+    if (result.ok || !RETRYABLE.has(result.reason) || deadline - Date.now() <= RETRY_DELAY_MS) return result;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+  }
+}
+
+function attempt(
+  options: { socketPath: string; envelopeLine: string; payload: Uint8Array },
+  timeoutMs: number,
+): Promise<OneShotResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let settled = false;
     const socket = createConnection({ path: options.socketPath, allowHalfOpen: true });
-    const finish = (result: { ok: true; reply: string } | { ok: false; reason: string }): void => {
+    const finish = (result: OneShotResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, reason: `no answer within ${options.timeoutMs} ms` }),
-      options.timeoutMs,
-    );
+    const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ ok: false, reason: error.code ?? error.message }));
     socket.once('connect', () => {
       socket.write(options.envelopeLine);

@@ -14,8 +14,15 @@ export interface ReportContext {
 
 /** Hooks carry small JSON; a huge tool response is cut rather than held in memory. */
 export const MAX_REPORT_BYTES = 4 * 1024 * 1024;
-const STDIN_TIMEOUT_MS = 100;
-const SEND_TIMEOUT_MS = 60;
+
+/**
+ * How long reading Claude Code's JSON, and then handing it to atmd, may each take. Hooks run
+ * with `async: true`, so Claude Code does not wait for them: the budget only bounds how long a
+ * report may be late, and it matches the shim's (`nc -w 2`). On a loaded 2-core machine with
+ * 40 hooks starting at once a Node process can take well over a second to be scheduled, which
+ * is why a 100 ms budget lost most reports (issue 10, defect 1).
+ */
+export const REPORT_BUDGET_MS = { stdin: 2_000, send: 2_000 } as const;
 
 const positiveInt = (value: string | undefined): number | null => {
   if (value === undefined || !/^\d{1,10}$/.test(value)) return null;
@@ -33,7 +40,7 @@ export async function forwardReport(
   ctx: ReportContext,
 ): Promise<{ reply: string | null; payload: Buffer }> {
   const ts = ctx.now();
-  const input = await readAll(ctx.stdin, { maxBytes: MAX_REPORT_BYTES, timeoutMs: STDIN_TIMEOUT_MS });
+  const input = await readAll(ctx.stdin, { maxBytes: MAX_REPORT_BYTES, timeoutMs: REPORT_BUDGET_MS.stdin });
   if (input.truncated || input.timedOut || input.bytes.length === 0) return { reply: null, payload: input.bytes };
   const envelopeLine = buildEnvelopeLine({
     protocolVersion: PROTOCOL_VERSION,
@@ -48,7 +55,7 @@ export async function forwardReport(
     socketPath: ctx.socketPath,
     envelopeLine,
     payload: input.bytes,
-    timeoutMs: SEND_TIMEOUT_MS,
+    timeoutMs: REPORT_BUDGET_MS.send,
   });
   return { reply: sent.ok ? sent.reply : null, payload: input.bytes };
 }
