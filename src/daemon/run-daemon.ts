@@ -13,14 +13,21 @@ import { createPaneLister } from './pane-lister.js';
 import { listen } from './socket-listener.js';
 import { createTmuxProbe } from './tmux-probe.js';
 import { readGitInfo } from '../integrations/git/git-branch-reader.js';
+import { catchStopSignals, type StopSignals } from './stop-signals.js';
 
 /**
- * Builds and runs atmd until SIGTERM or SIGINT: then it stops accepting, flushes the registry
- * and the log, and resolves 0. A bad config refuses to start (resolves 4) rather than run
- * half-configured. Start-up failures are printed to stderr, which the service manager keeps.
+ * Builds and runs atmd until SIGTERM, SIGINT or SIGHUP: then it stops accepting, flushes the
+ * registry and the log, and resolves 0. A signal that came during start-up is handled once
+ * start-up is done (main.ts catches them first thing; `stopSignals` hands them over). A bad
+ * config refuses to start (resolves 4) rather than run half-configured. Start-up failures are printed to stderr, which the service manager keeps.
  */
-export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPaths }): Promise<number> {
+export async function runDaemon(options: {
+  env: NodeJS.ProcessEnv;
+  paths: AtmPaths;
+  stopSignals?: StopSignals;
+}): Promise<number> {
   const { env, paths } = options;
+  const stopSignals = options.stopSignals ?? catchStopSignals();
   let logger: Logger | null = null;
   try {
     const { config, file } = await loadConfig({ configDir: paths.configDir, env });
@@ -58,10 +65,7 @@ export async function runDaemon(options: { env: NodeJS.ProcessEnv; paths: AtmPat
       });
       void log.close().finally(() => process.exit(70));
     });
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGINT', () => resolve('SIGINT'));
-    });
+    const signal = await stopSignals.first;
     logger.info('atmd stopping', { signal });
     // Stop accepting now, but wait for the listener only after the daemon has ended every
     // connection: server.close() resolves once no connection is left, so awaiting it first
