@@ -19,7 +19,8 @@ import { catchStopSignals, type StopSignals } from './stop-signals.js';
  * Builds and runs atmd until SIGTERM, SIGINT or SIGHUP: then it stops accepting, flushes the
  * registry and the log, and resolves 0. A signal that came during start-up is handled once
  * start-up is done (main.ts catches them first thing; `stopSignals` hands them over). A bad
- * config refuses to start (resolves 4) rather than run half-configured. Start-up failures are printed to stderr, which the service manager keeps.
+ * config refuses to start (resolves 4) rather than run half-configured. Start-up failures are
+ * printed to stderr, which the service manager keeps.
  */
 export async function runDaemon(options: {
   env: NodeJS.ProcessEnv;
