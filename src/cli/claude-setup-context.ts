@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { resolvePaths, type AtmPaths } from '../platform/paths.js';
 import { SHIM_FILE_NAME } from '../integrations/claude/settings-atm-entries.js';
 
-/** Everything `atm setup` and `atm uninstall` take from the process, gathered by dispatch.ts. */
+/** Everything `atm setup` and `atm uninstall` take from the process, gathered by claude-setup-process.ts. */
 export interface ClaudeSetupContext {
   readonly paths: AtmPaths;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ClaudeSetupContext } from './claude-setup-context.js';
-import type { CommandContext } from './commands/dispatch.js';
+import type { CommandContext } from './command-line/command-spec.js';
 
 /**
  * The process facts `atm setup`/`uninstall` need on top of the command context: cwd (for

@@ -8,28 +8,21 @@ import { homedir } from 'node:os';
 import { resolvePaths } from '../platform/paths.js';
 
 const argv = process.argv.slice(2);
-const command = argv[0] ?? 'dashboard';
+const command = argv[0];
 
 const paths = (): ReturnType<typeof resolvePaths> =>
   resolvePaths({ env: process.env, platform: process.platform, home: homedir(), uid: process.getuid?.() ?? 0 });
 
 async function main(): Promise<number> {
-  switch (command) {
-    case 'hook':
-    case 'statusline':
-      return runReport(command);
-    case '--version':
-    case '-V':
-    case 'version': {
-      const { PACKAGE_VERSION } = await import('../platform/package-info.js');
-      process.stdout.write(`atm ${PACKAGE_VERSION}\n`);
-      return 0;
-    }
-    default: {
-      const { runCommand } = await import('./commands/dispatch.js');
-      return runCommand(argv, { paths: paths(), env: process.env });
-    }
+  if (command === 'hook' || command === 'statusline') return runReport(command);
+  // `atm --version` is answered before the command table loads: it is what scripts call most.
+  if (argv.length === 1 && (command === '--version' || command === '-V')) {
+    const { PACKAGE_VERSION } = await import('../platform/package-info.js');
+    process.stdout.write(`atm ${PACKAGE_VERSION}\n`);
+    return 0;
   }
+  const { runCommandLine } = await import('./command-line/run-command-line.js');
+  return runCommandLine(argv, { paths: paths(), env: process.env });
 }
 
 /**

@@ -3,12 +3,13 @@ import { connectToDaemon } from '../../client/daemon-connection.js';
 import { answers, waitFor } from '../../platform/socket-probe.js';
 import { AtmError } from '../../shared/errors.js';
 import { printLine } from '../output.js';
-import type { CommandContext } from './dispatch.js';
+import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
+
+export const run: CommandRunner = (ctx, input) => runDaemonCommand(ctx, input.arg('action') ?? 'status');
 
 /** `atm daemon [start|run|stop|status]`. */
-export async function runDaemonCommand(ctx: CommandContext, args: readonly string[]): Promise<number> {
+export async function runDaemonCommand(ctx: CommandContext, action: string): Promise<number> {
   const socketPath = ctx.paths.socketPath;
-  const action = args[0] ?? 'status';
   switch (action) {
     case 'start': {
       const outcome = await ensureDaemon({ socketPath, env: ctx.env });

@@ -4,9 +4,15 @@ import { createSessionFeed } from '../../client/session-feed.js';
 import { createExecFileTmux } from '../../integrations/tmux/exec-file-tmux.js';
 import { AtmError } from '../../shared/errors.js';
 import { SYSTEM_CLOCK } from '../../tui/clock.js';
-import type { CommandContext } from './dispatch.js';
+import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
 
 const TMUX_TIMEOUT_MS = 2_000;
+
+export const run: CommandRunner = (ctx, input) =>
+  runDashboardCommand(ctx, {
+    mode: input.command === 'pick' || input.flag('pick') ? 'pick' : 'dashboard',
+    noStart: input.flag('no-start'),
+  });
 
 /**
  * `atm`, `atm --pick`, `atm pick`: the dashboard. Starts atmd first when none answers (and says

@@ -2,11 +2,13 @@ import { connectToDaemon } from '../../client/daemon-connection.js';
 import type { Session } from '../../domain/session.js';
 import type { DaemonMessage } from '../../protocol/messages.js';
 import { AtmError } from '../../shared/errors.js';
-import type { CommandContext } from './dispatch.js';
+import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
 import { printLine } from '../output.js';
 import { renderSessionTable } from '../session-table.js';
 
 const TIMEOUT_MS = 3_000;
+
+export const run: CommandRunner = (ctx, input) => runList(ctx, { json: input.flag('json') });
 
 /** `atm list [--json]`: one snapshot of the sessions, as a table or the public JSON array. */
 export async function runList(ctx: CommandContext, options: { json: boolean }): Promise<number> {

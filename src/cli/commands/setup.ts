@@ -4,7 +4,6 @@ import { detectTransport } from '../../integrations/claude/shim/detect-transport
 import { renderShim } from '../../integrations/claude/shim/shim-script.js';
 import { describeTransport, type Transport } from '../../integrations/claude/shim/shim-transport.js';
 import { answers } from '../../platform/socket-probe.js';
-import { AtmError } from '../../shared/errors.js';
 import { mergeCreated, readInstallRecord, writeInstallRecord } from '../claude-install-record.js';
 import { describeDryRun, loadSettings, toNewText } from '../claude-settings-edit.js';
 import { writeSettingsFile } from '../claude-settings-file.js';
@@ -17,6 +16,7 @@ import {
 } from '../claude-setup-context.js';
 import { toShimConfig } from '../claude-shim-config.js';
 import { readShim, writeShim } from '../claude-shim-file.js';
+import type { CommandInput, CommandRunner } from '../command-line/command-spec.js';
 import { printLine } from '../output.js';
 import { oneLine } from '../setup-text.js';
 
@@ -27,18 +27,18 @@ export interface SetupOptions {
 }
 
 /** `atm setup [--project] [--dry-run] [--check]` and `atm uninstall [--project] [--dry-run]` share these flags. */
-export function parseSetupArgs(args: readonly string[], allowed: readonly string[]): SetupOptions {
-  for (const arg of args) {
-    if (!allowed.includes(arg)) {
-      throw new AtmError('usage', `unknown option "${arg}"`, { hint: `the options are ${allowed.join(', ')}` });
-    }
-  }
+export function toSetupOptions(input: CommandInput): SetupOptions {
   return {
-    scope: args.includes('--project') ? 'project' : 'user',
-    dryRun: args.includes('--dry-run'),
-    check: args.includes('--check'),
+    scope: input.flag('project') ? 'project' : 'user',
+    dryRun: input.flag('dry-run'),
+    check: input.flag('check'),
   };
 }
+
+export const run: CommandRunner = async (ctx, input) => {
+  const { createClaudeSetupContext } = await import('../claude-setup-process.js');
+  return runSetup(createClaudeSetupContext(ctx), toSetupOptions(input));
+};
 
 /**
  * `atm setup`: installs the shim and merges atm's hooks and status line into Claude Code's

@@ -6,7 +6,13 @@ import { toInstallRecordPath, toSettingsPath, toShimPath, type ClaudeSetupContex
 import { readShim, removeShim } from '../claude-shim-file.js';
 import { printLine } from '../output.js';
 import { oneLine } from '../setup-text.js';
-import type { SetupOptions } from './setup.js';
+import type { CommandRunner } from '../command-line/command-spec.js';
+import { toSetupOptions, type SetupOptions } from './setup.js';
+
+export const run: CommandRunner = async (ctx, input) => {
+  const { createClaudeSetupContext } = await import('../claude-setup-process.js');
+  return runUninstall(createClaudeSetupContext(ctx), toSetupOptions(input));
+};
 
 /**
  * `atm uninstall [--project] [--dry-run]`: removes exactly what setup added to the settings file

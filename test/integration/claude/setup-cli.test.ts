@@ -229,9 +229,9 @@ describe('atm setup and atm uninstall on real settings files', () => {
 
   it('refuses an unknown option', async () => {
     using home = makeHome();
-    const result = await runCli(['setup', '--force'], { env: home.env });
+    const result = await runCli(['setup', '--frobnicate'], { env: home.env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown option "--force"');
+    expect(result.stderr).toContain('atm setup: unknown option --frobnicate');
     expect(existsSync(home.settingsPath)).toBe(false);
   });
 });

@@ -1,0 +1,163 @@
+import type { CommandSpec, CommandTable, OptionSpec } from './command-line/command-spec.js';
+
+/**
+ * Every atm command, as data. Parsing (node:util parseArgs), `--help`, `atm help <command>`, the
+ * man page's synopsis and option lists and the bash/zsh/fish completions all come from here.
+ *
+ * To add a command: add one row below and one module src/cli/commands/<name>.ts that exports
+ * `run(ctx, input)` (a CommandRunner). The row's `load` imports that module only when the command
+ * is chosen, so nothing else pays for it. See /work/coord/log.md for the recipe.
+ */
+
+/** Options every command accepts (besides its own), handled before the command runs. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help and exit (never contacts atmd)' },
+];
+
+/** Options only `atm` itself takes, before any command. */
+export const ROOT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'version', short: 'V', type: 'boolean', description: 'print the version and exit' },
+];
+
+/** The command run when none is named: `atm`, `atm --pick`, `atm --no-start`. */
+export const DEFAULT_COMMAND = 'dashboard';
+
+const NO_START: OptionSpec = {
+  name: 'no-start',
+  type: 'boolean',
+  description: 'do not start atmd when none answers; wait for one instead',
+};
+const PROJECT: OptionSpec = {
+  name: 'project',
+  type: 'boolean',
+  description: "use the project's ./.claude/settings.json instead of the user's settings",
+};
+const DRY_RUN: OptionSpec = {
+  name: 'dry-run',
+  type: 'boolean',
+  description: 'show the change as a diff and write nothing',
+};
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'dashboard',
+    summary: 'open the dashboard (the default command)',
+    description: 'The live dashboard of every session. Starts atmd when none answers (and says so), unless --no-start.',
+    options: [
+      { name: 'pick', type: 'boolean', description: 'pick a session: Enter jumps to its pane and exits' },
+      NO_START,
+    ],
+    arguments: [],
+    examples: [
+      { command: 'atm', description: 'open the dashboard' },
+      { command: 'tmux display-popup -E "atm --pick"', description: 'a picker in a tmux popup' },
+    ],
+    load: () => import('./commands/dashboard.js'),
+  },
+  {
+    name: 'pick',
+    summary: 'the dashboard as a picker: Enter jumps to the pane and exits',
+    options: [NO_START],
+    arguments: [],
+    examples: [{ command: 'tmux display-popup -E "atm pick"', description: 'a picker in a tmux popup' }],
+    load: () => import('./commands/dashboard.js'),
+  },
+  {
+    name: 'list',
+    aliases: ['ls'],
+    summary: 'print the sessions as a table, or as JSON',
+    description: 'One snapshot of the sessions atmd knows. In a pipe the lines are whole; on a terminal they are cut.',
+    options: [{ name: 'json', type: 'boolean', description: 'print the sessions as a JSON array' }],
+    arguments: [],
+    examples: [
+      { command: 'atm list', description: 'the sessions as a table' },
+      { command: "atm list --json | jq -r '.[].name'", description: 'the session names' },
+    ],
+    load: () => import('./commands/list.js'),
+  },
+  {
+    name: 'daemon',
+    summary: 'start, run, stop atmd, or say whether it answers',
+    options: [],
+    arguments: [
+      {
+        name: 'action',
+        description: 'what to do',
+        required: false,
+        default: 'status',
+        choices: [
+          { value: 'start', summary: 'start atmd in the background (if none answers)' },
+          { value: 'run', summary: 'run atmd in the foreground' },
+          { value: 'stop', summary: 'stop atmd' },
+          { value: 'status', summary: 'say whether atmd answers, and its version and pid' },
+        ],
+      },
+    ],
+    examples: [{ command: 'atm daemon start', description: 'start atmd unless it already answers' }],
+    load: () => import('./commands/daemon.js'),
+  },
+  {
+    name: 'setup',
+    summary: "add atm's hooks and status line to Claude Code's settings",
+    description:
+      'Edits $CLAUDE_CONFIG_DIR/settings.json, else ~/.claude/settings.json (--project: ./.claude/settings.json). Your own status line is kept: atm wraps it.',
+    options: [
+      PROJECT,
+      DRY_RUN,
+      { name: 'check', type: 'boolean', description: 'report what is installed and change nothing' },
+    ],
+    arguments: [],
+    examples: [
+      { command: 'atm setup --dry-run', description: 'see what setup would change' },
+      { command: 'atm setup --check', description: 'see whether atm is set up' },
+    ],
+    load: () => import('./commands/setup.js'),
+  },
+  {
+    name: 'uninstall',
+    summary: 'remove exactly what setup added, and restore your status line',
+    options: [PROJECT, DRY_RUN],
+    arguments: [],
+    examples: [{ command: 'atm uninstall --dry-run', description: 'see what uninstall would change' }],
+    load: () => import('./commands/uninstall.js'),
+  },
+  {
+    name: 'help',
+    summary: 'show the help of atm or of one command',
+    options: [],
+    arguments: [{ name: 'command', description: 'the command to explain', required: false, complete: 'command' }],
+    examples: [{ command: 'atm help setup', description: "setup's options" }],
+    load: () => import('./commands/help.js'),
+  },
+  {
+    name: 'version',
+    summary: 'print the version',
+    options: [],
+    arguments: [],
+    examples: [],
+    load: () => import('./commands/version.js'),
+  },
+  {
+    name: 'hook',
+    summary: 'forward one hook payload from stdin to atmd',
+    options: [],
+    arguments: [],
+    examples: [],
+    hotPath: true,
+  },
+  {
+    name: 'statusline',
+    summary: 'forward a statusLine payload to atmd and print the status line',
+    options: [],
+    arguments: [],
+    examples: [],
+    hotPath: true,
+  },
+];
+
+export const COMMAND_TABLE: CommandTable = {
+  commands: COMMANDS,
+  globalOptions: GLOBAL_OPTIONS,
+  rootOptions: ROOT_OPTIONS,
+  defaultCommand: DEFAULT_COMMAND,
+};
