@@ -73,7 +73,11 @@ export default tseslint.config(
   },
   { files: ['src/tui/terminal-kit-screen.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
-    files: ['src/platform/winston-logger.ts', 'src/platform/cosmiconfig-config-source.ts'],
+    files: [
+      'src/platform/winston-logger.ts',
+      'src/platform/cosmiconfig-config-source.ts',
+      'src/integrations/dbus/dbus-next-notifications.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
