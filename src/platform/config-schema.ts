@@ -27,10 +27,33 @@ export const daemonConfigSchema = z
   })
   .strict();
 
+// notifications (issue 12, attention): desktop notifications, the user command on transitions.
+export const NOTIFY_TRANSITIONS = ['permission', 'question', 'plan', 'elicitation', 'finished'] as const;
+export type NotifyTransition = (typeof NOTIFY_TRANSITIONS)[number];
+
+export const notificationsConfigSchema = z
+  .object({
+    /** 'auto': on when a notification server answers on the session bus. */
+    enabled: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+    transitions: z
+      .array(z.enum(NOTIFY_TRANSITIONS))
+      .max(NOTIFY_TRANSITIONS.length)
+      .default(['permission', 'question', 'plan', 'elicitation']),
+    minWorkSeconds: z.number().min(0).max(86_400).default(30),
+    quietWhenFocused: z.boolean().default(true),
+    cooldownSeconds: z.number().min(0).max(3_600).default(5),
+    maxPerMinute: z.number().int().min(1).max(600).default(6),
+    command: z.array(z.string().min(1).max(4_096)).min(1).max(100).nullable().default(null),
+    commandTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+  })
+  .strict();
+export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;
+
 export const configSchema = z
   .object({
     logLevel: z.enum(LOG_LEVELS).default('info'),
     daemon: daemonConfigSchema.prefault({}),
+    notifications: notificationsConfigSchema.prefault({}),
   })
   .strict();
 

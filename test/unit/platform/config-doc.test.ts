@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../../src/platform/config-schema.js';
 
 /** Every leaf key of the defaults as [dotted path, default value]. */
 function leaves(value: unknown, prefix = ''): [string, unknown][] {
-  if (typeof value !== 'object' || value === null) return [[prefix, value]];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [[prefix, value]];
   return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix === '' ? key : `${prefix}.${key}`));
 }
 
@@ -14,6 +14,6 @@ describe('docs/CONFIG.md', () => {
   it.each(leaves(DEFAULT_CONFIG))('documents %s with its default %j', (key, value) => {
     const row = doc.split('\n').find((line) => line.startsWith(`| \`${key}\``));
     expect(row, `no table row for ${key}`).toBeDefined();
-    expect(row).toContain(`\`${String(value)}\``);
+    expect(row).toContain(`\`${Array.isArray(value) ? JSON.stringify(value) : String(value)}\``);
   });
 });

@@ -19,7 +19,7 @@ describe('describeConfigProblem', () => {
     ['hello', '(top level): expected a mapping of keys to values, got "hello"'],
     [{ daemon: { maxSesions: 3 } }, 'daemon.maxSesions: unknown key (did you mean "maxSessions"?)'],
     [{ LOGLEVEL: 'info' }, 'LOGLEVEL: unknown key (did you mean "logLevel"?)'],
-    [{ colour: 'red' }, 'colour: unknown key (known keys: logLevel, daemon)'],
+    [{ colour: 'red' }, 'colour: unknown key (known keys: logLevel, daemon, notifications)'],
   ])('%j → %s', (input, expected) => {
     expect(describeInput(input)).toBe(expected);
   });
