@@ -11,11 +11,27 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** systemd's socket-activation protocol: the listening socket is fd 3 when LISTEN_PID names us. */
+/** systemd's socket-activation protocol: passed sockets start at fd 3 when LISTEN_PID names us. */
 const SD_LISTEN_FDS_START = 3;
+/** atm.socket's `FileDescriptorName=` (src/integrations/systemd/systemd-units.ts). */
+export const ACTIVATED_FD_NAME = 'atm';
 
 export function isSocketActivated(env: NodeJS.ProcessEnv, pid: number): boolean {
   return env.LISTEN_PID === String(pid) && Number(env.LISTEN_FDS ?? '0') >= 1;
+}
+
+/**
+ * The activated fd that is ours: the one LISTEN_FDNAMES calls `atm`, else the only one passed
+ * (systemd-socket-activate without --fdname names none). Several, none named atm: refused.
+ */
+export function toActivatedFd(env: NodeJS.ProcessEnv): number {
+  const count = Number(env.LISTEN_FDS ?? '0');
+  const index = (env.LISTEN_FDNAMES ?? '').split(':').indexOf(ACTIVATED_FD_NAME);
+  if (index >= 0 && index < count) return SD_LISTEN_FDS_START + index;
+  if (count === 1) return SD_LISTEN_FDS_START;
+  throw new AtmError('io-failed', `systemd passed ${count} sockets and none is named ${ACTIVATED_FD_NAME}`, {
+    hint: `set FileDescriptorName=${ACTIVATED_FD_NAME} in atm.socket (atm service install writes it)`,
+  });
 }
 
 /**
@@ -30,7 +46,7 @@ export async function listen(options: {
 }): Promise<Listener> {
   const server = createServer({ allowHalfOpen: true }, options.onConnection);
   if (isSocketActivated(options.env, process.pid)) {
-    await listenOn(server, { fd: SD_LISTEN_FDS_START });
+    await listenOn(server, { fd: toActivatedFd(options.env) });
     // Children must not think the socket is theirs.
     delete options.env.LISTEN_PID;
     delete options.env.LISTEN_FDS;
