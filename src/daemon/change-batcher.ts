@@ -1,6 +1,6 @@
 import type { SessionId } from '../domain/ids.js';
-import type { RegistryChange } from '../domain/registry.js';
 import type { Session } from '../domain/session.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 
 export interface ChangeBatch {
   readonly upsert: Session[];
@@ -16,7 +16,8 @@ export class ChangeBatcher {
   readonly #intervalMs: number;
   readonly #flush: (batch: ChangeBatch) => void;
   readonly #now: () => number;
-  #pending = new Map<SessionId, RegistryChange>();
+  /** The latest state of each changed session; null: removed. */
+  #pending = new Map<SessionId, Session | null>();
   #lastFlushAt = Number.NEGATIVE_INFINITY;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -26,10 +27,10 @@ export class ChangeBatcher {
     this.#now = options.now;
   }
 
-  add(change: RegistryChange): void {
-    const id = change.type === 'upsert' ? change.session.id : change.id;
+  add(transition: SessionTransition): void {
+    const { id } = transition;
     this.#pending.delete(id); // keep insertion order = order of last change
-    this.#pending.set(id, change);
+    this.#pending.set(id, transition.after);
     if (this.#timer !== null) return;
     const wait = this.#lastFlushAt + this.#intervalMs - this.#now();
     if (wait <= 0) this.flushNow();
@@ -42,9 +43,9 @@ export class ChangeBatcher {
     if (this.#pending.size === 0) return;
     const upsert: Session[] = [];
     const remove: SessionId[] = [];
-    for (const change of this.#pending.values()) {
-      if (change.type === 'upsert') upsert.push(change.session);
-      else remove.push(change.id);
+    for (const [id, session] of this.#pending) {
+      if (session !== null) upsert.push(session);
+      else remove.push(id);
     }
     this.#pending = new Map();
     this.#lastFlushAt = this.#now();

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SessionId } from '../domain/ids.js';
-import { Registry, type RegistryChange } from '../domain/registry.js';
+import { Registry } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonConfig } from '../platform/config-schema.js';
@@ -9,6 +9,7 @@ import { handleConnection, type ConnectionHost } from './connection.js';
 import { GitBranches } from './git-branches.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
+import type { RegistryObserver, SessionTransition } from './registry-observer.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
 import { LivenessWatch } from './liveness-watch.js';
 import { PaneFinder } from './pane-finder.js';
@@ -33,6 +34,11 @@ export interface DaemonDeps {
   readonly claudeConfigDir?: string | null;
   /** Finding the pane of a session reported without $TMUX_PANE; absent: such sessions get no pane. */
   readonly panes?: { readonly lister: PaneLister; readonly parentPid: (pid: number) => Promise<number | null> } | null;
+  /**
+   * Told of every registry change, in this order, after the daemon's own subscribers and
+   * persistence (which are observers on the same list); closed in the same order at shutdown.
+   */
+  readonly observers?: readonly RegistryObserver[];
 }
 
 /**
@@ -52,6 +58,8 @@ export class Daemon implements ConnectionHost {
   readonly #paneFinder: PaneFinder | null;
   readonly #branches: GitBranches | null;
   readonly #liveness: LivenessWatch;
+  /** Everyone told of a change, in order: subscribers, persistence, then the injected ones. */
+  readonly #observers: readonly RegistryObserver[];
   #closed = false;
 
   constructor(deps: DaemonDeps) {
@@ -74,7 +82,7 @@ export class Daemon implements ConnectionHost {
         this.#forget(id);
         this.#changed(change);
       },
-      changed: () => this.#store.markDirty(),
+      changed: (change) => this.#changed(change),
     });
     this.#store = new RegistryStore({
       file: deps.stateFile,
@@ -82,6 +90,7 @@ export class Daemon implements ConnectionHost {
       logger: deps.logger,
       debounceMs: deps.config.persistDebounceMs,
     });
+    this.#observers = [this.#subscribers, this.#store, ...(deps.observers ?? [])];
     this.#branches =
       deps.gitBranch === undefined
         ? null
@@ -142,6 +151,11 @@ export class Daemon implements ConnectionHost {
     void this.#tmuxNames.refreshAll();
   }
 
+  /** One liveness pass now (the timer runs one every `livenessIntervalMs`); resolves how many it removed. */
+  runLivenessPass(): Promise<number> {
+    return this.#liveness.run();
+  }
+
   accept(socket: Socket): void {
     if (this.#closed) {
       socket.destroy();
@@ -182,9 +196,15 @@ export class Daemon implements ConnectionHost {
     this.#closed = true;
     this.#liveness.stop();
     for (const timer of this.#timers) clearInterval(timer);
-    this.#subscribers.close();
+    this.#subscribers.flush(); // before the sockets end: subscribers see every change
     for (const socket of this.#connections) socket.end();
-    await this.#store.close();
+    for (const observer of this.#observers) {
+      try {
+        await observer.close?.();
+      } catch (error) {
+        this.logger.error('an observer failed to close', { observer: observer.name, error: String(error) });
+      }
+    }
     for (const socket of this.#connections) socket.destroy();
   }
 
@@ -197,9 +217,9 @@ export class Daemon implements ConnectionHost {
       });
       return outcome;
     }
-    if (outcome.change !== null) {
-      this.#changed(outcome.change);
-      if (outcome.change.type === 'upsert') this.#afterUpsert(event.sessionId, reporter);
+    if (outcome.transition !== null) {
+      this.#changed(outcome.transition);
+      if (outcome.transition.after !== null) this.#afterUpsert(event.sessionId, reporter);
       else this.#forget(event.sessionId);
     }
     return outcome;
@@ -216,7 +236,7 @@ export class Daemon implements ConnectionHost {
       void this.#deps.processes.startTime(pid).then((start) => {
         if (start === null) return;
         const change = this.registry.update(id, (e) => (e.session.pid === pid ? { ...e, pidStart: start } : e));
-        if (change !== null) this.#store.markDirty();
+        if (change !== null) this.#changed(change);
       });
     }
   }
@@ -243,9 +263,15 @@ export class Daemon implements ConnectionHost {
     this.#paneFinder?.forget(id);
   }
 
-  #changed(change: RegistryChange): void {
-    this.#subscribers.publish(change);
-    this.#store.markDirty();
+  /** The one place observers hear of a change. One that throws (a bug) costs only its own turn. */
+  #changed(transition: SessionTransition): void {
+    for (const observer of this.#observers) {
+      try {
+        observer.observe(transition);
+      } catch (error) {
+        this.logger.error('an observer failed', { observer: observer.name, error: String(error) });
+      }
+    }
   }
 
   #logMemory(): void {

@@ -1,5 +1,6 @@
 import type { SessionId } from '../domain/ids.js';
-import type { Registry, RegistryChange } from '../domain/registry.js';
+import type { Registry } from '../domain/registry.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 import { toProjectName, type SessionEntry } from '../domain/session-reducer.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 
@@ -13,14 +14,14 @@ import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 export class GitBranches {
   readonly #registry: Registry;
   readonly #read: (dir: string) => Promise<GitInfo | null>;
-  readonly #changed: (change: RegistryChange) => void;
+  readonly #changed: (change: SessionTransition) => void;
   /** The cwd each session's branch was last read for. */
   readonly #readFor = new Map<SessionId, string>();
 
   constructor(options: {
     registry: Registry;
     read: (dir: string) => Promise<GitInfo | null>;
-    changed: (change: RegistryChange) => void;
+    changed: (change: SessionTransition) => void;
   }) {
     this.#registry = options.registry;
     this.#read = options.read;

@@ -5,10 +5,12 @@ import type { Session } from '../domain/session.js';
 import { renderStatusLine } from '../domain/status-line-text.js';
 import { parseClaudeReport } from '../integrations/claude/claude-report.js';
 import type { IngestKind, WireErrorCode } from '../protocol/messages.js';
+import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
 
 /** Who sent a report, as the client saw it (the envelope or an `ingest` message). */
 export interface Reporter {
   readonly kind: IngestKind;
+  readonly agent?: string | undefined;
   readonly agentPid?: number | null | undefined;
   readonly ppid?: number | null | undefined;
   readonly pane?: string | null | undefined;
@@ -29,6 +31,9 @@ export interface IngestDeps {
 
 /** Turns one report (already JSON-parsed) into a registry change; returns what to answer. */
 export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload: unknown): Promise<IngestResult> {
+  const agent = reporter.agent ?? 'claude-code';
+  if (agent !== 'claude-code')
+    return { ok: false, code: 'bad-payload', message: `atmd knows no agent named "${agent}"; it reads claude-code` };
   const parsed = parseClaudeReport(reporter.kind, payload);
   if (!parsed.ok) return { ok: false, code: 'bad-payload', message: parsed.reason };
   const { report } = parsed;
@@ -38,6 +43,7 @@ export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload
     at: reporter.ts,
     pid: await deps.resolveAgentPid(reporter),
     pane: toPaneId(reporter.pane),
+    tmuxServer: toTmuxServer(reporter.tmux),
     cwd: report.cwd,
     projectDir: report.projectDir,
     transcriptPath: report.transcriptPath,

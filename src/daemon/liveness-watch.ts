@@ -1,5 +1,6 @@
 import type { SessionId } from '../domain/ids.js';
-import type { Registry, RegistryChange } from '../domain/registry.js';
+import type { Registry } from '../domain/registry.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 import type { Logger } from '../platform/logger.js';
 import type { ProcessProbe } from './daemon-ports.js';
 import { checkLiveness } from './liveness.js';
@@ -13,9 +14,9 @@ export interface LivenessWatchOptions {
   readonly processes: ProcessProbe;
   readonly logger: Logger;
   /** A session was removed because its agent is gone. */
-  readonly removed: (id: SessionId, change: RegistryChange) => void;
+  readonly removed: (id: SessionId, change: SessionTransition) => void;
   /** Bookkeeping changed (a start time was recorded): worth saving, nothing to publish. */
-  readonly changed: () => void;
+  readonly changed: (change: SessionTransition) => void;
 }
 
 export class LivenessWatch {
@@ -45,7 +46,7 @@ export class LivenessWatch {
           const change = registry.update(verdict.id, (e) =>
             e.session.pid === verdict.pid ? { ...e, pidStart: verdict.startTime } : e,
           );
-          if (change !== null) this.#options.changed();
+          if (change !== null) this.#options.changed(change);
         }
       }
       return removed;

@@ -1,5 +1,6 @@
 import type { SessionId } from '../domain/ids.js';
-import type { Registry, RegistryChange } from '../domain/registry.js';
+import type { Registry } from '../domain/registry.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import { toSessionsFilePane, type SessionsFile } from '../integrations/claude/sessions-file.js';
 import type { Logger } from '../platform/logger.js';
@@ -13,7 +14,7 @@ export interface PaneFinderDeps {
   readonly serverOf: (id: SessionId) => string | null;
   /** Claude's sessions file for the session, for its `tmux` field. */
   readonly sessionsFile: (entry: SessionEntry) => Promise<SessionsFile | null>;
-  readonly changed: (change: RegistryChange) => void;
+  readonly changed: (change: SessionTransition) => void;
   readonly logger: Logger;
 }
 
@@ -93,7 +94,8 @@ export class PaneFinder {
     if (pid === null) return;
     const tried = this.#attempts.get(id);
     this.#attempts.set(id, { pid, count: tried?.pid === pid ? tried.count + 1 : 1 });
-    const panes = await listing(this.#deps.serverOf(id));
+    const server = this.#deps.serverOf(id);
+    const panes = await listing(server);
     if (panes === null) return;
     const ancestry = await walkAncestry(pid, this.#deps.parentPid);
     let found = matchPaneByAncestry(ancestry, panes);
@@ -109,7 +111,7 @@ export class PaneFinder {
     const { pane, session, window } = found;
     const change = this.#deps.registry.update(id, (e) =>
       e.session.tmux === null && e.session.pid === pid
-        ? { ...e, session: { ...e.session, tmux: { pane, session, window } } }
+        ? { ...e, session: { ...e.session, tmux: { pane, session, window, server } } }
         : e,
     );
     if (change === null) return;

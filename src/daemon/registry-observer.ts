@@ -1,17 +1,10 @@
-import type { SessionId } from '../domain/ids.js';
-import type { Session } from '../domain/session.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 
 /**
- * What one change did to one session: the session before and after it (null when it did not
- * exist, or was removed). Every registry change yields one, so that observers (subscribers,
- * persistence, the notifier, the tmux status options) compare `before` and `after` instead of
- * keeping a shadow copy of the registry.
+ * What one change did to one session. Defined in the pure core (src/domain/session-transition.ts),
+ * which produces it; re-exported here, where observers look for it.
  */
-export interface SessionTransition {
-  readonly id: SessionId;
-  readonly before: Session | null;
-  readonly after: Session | null;
-}
+export type { SessionTransition } from '../domain/session-transition.js';
 
 /**
  * One of atmd's observers, called in list order after each registry change, synchronously.

@@ -1,12 +1,14 @@
 import type { Registry } from '../domain/registry.js';
 import type { Logger } from '../platform/logger.js';
 import { loadEntries, saveEntries } from './persistence.js';
+import type { RegistryObserver } from './registry-observer.js';
 
 /**
  * Keeps the saved registry in step with the live one: writes are debounced after changes,
  * serialised (never two at once), and forced at shutdown. A failed write is logged, not fatal.
  */
-export class RegistryStore {
+export class RegistryStore implements RegistryObserver {
+  readonly name = 'persistence';
   readonly #file: string | null;
   readonly #registry: Registry;
   readonly #logger: Logger;
@@ -29,6 +31,11 @@ export class RegistryStore {
     if (loaded.problem !== null) this.#logger.warn(loaded.problem);
     this.#registry.restore(loaded.entries);
     return loaded.dropped;
+  }
+
+  /** Every change is worth saving, bookkeeping too (a pid's start time). */
+  observe(): void {
+    this.markDirty();
   }
 
   markDirty(): void {

@@ -1,12 +1,13 @@
 import type { Socket } from 'node:net';
-import type { RegistryChange } from '../domain/registry.js';
 import type { Session } from '../domain/session.js';
 import type { Logger } from '../platform/logger.js';
 import { ChangeBatcher } from './change-batcher.js';
+import type { RegistryObserver, SessionTransition } from './registry-observer.js';
 import { Subscriber } from './subscriber.js';
 
-/** The subscribed clients: a bounded set, fed coalesced batches of registry changes. */
-export class SubscriberHub {
+/** The subscribed clients: a bounded set, fed coalesced batches of registry changes. An observer. */
+export class SubscriberHub implements RegistryObserver {
+  readonly name = 'subscribers';
   readonly #subscribers = new Map<Socket, Subscriber>();
   readonly #batcher: ChangeBatcher;
   readonly #options: { maxSubscribers: number; maxQueued: number; sessions: () => Session[]; logger: Logger };
@@ -58,13 +59,20 @@ export class SubscriberHub {
     this.#subscribers.delete(socket);
   }
 
-  publish(change: RegistryChange): void {
-    this.#batcher.add(change);
+  observe(transition: SessionTransition): void {
+    if (transition.before === transition.after) return; // bookkeeping only: nothing a client sees
+    this.#batcher.add(transition);
+  }
+
+  /** Sends what is pending now, without waiting for the batch interval. */
+  flush(): void {
+    this.#batcher.flushNow();
   }
 
   /** Sends what is pending and stops the timer. */
-  close(): void {
+  close(): Promise<void> {
     this.#batcher.flushNow();
     this.#batcher.close();
+    return Promise.resolve();
   }
 }

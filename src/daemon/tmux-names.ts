@@ -1,7 +1,9 @@
 import type { PaneId, SessionId } from '../domain/ids.js';
-import type { Registry, RegistryChange } from '../domain/registry.js';
+import type { Registry } from '../domain/registry.js';
+import type { SessionTransition } from '../domain/session-transition.js';
 import type { Logger } from '../platform/logger.js';
 import type { TmuxProbe } from './daemon-ports.js';
+import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
 
 /**
  * Keeps each session's tmux session and window names current. The pane id comes with every
@@ -11,7 +13,7 @@ import type { TmuxProbe } from './daemon-ports.js';
 export class TmuxNames {
   readonly #probe: TmuxProbe | null;
   readonly #registry: Registry;
-  readonly #changed: (change: RegistryChange) => void;
+  readonly #changed: (change: SessionTransition) => void;
   readonly #logger: Logger;
   /** tmux server socket per session (null: the default server). */
   readonly #servers = new Map<SessionId, string | null>();
@@ -20,7 +22,12 @@ export class TmuxNames {
   /** Panes already asked about once; a pane tmux does not list waits for the periodic refresh. */
   readonly #asked = new Map<SessionId, PaneId>();
 
-  constructor(probe: TmuxProbe | null, registry: Registry, changed: (change: RegistryChange) => void, logger: Logger) {
+  constructor(
+    probe: TmuxProbe | null,
+    registry: Registry,
+    changed: (change: SessionTransition) => void,
+    logger: Logger,
+  ) {
     this.#probe = probe;
     this.#registry = registry;
     this.#changed = changed;
@@ -29,8 +36,8 @@ export class TmuxNames {
 
   /** Remembers which server a session reports from; asks for names when they are not known yet. */
   noteReporter(id: SessionId, tmuxEnv: string | null): void {
-    const server = toServerSocket(tmuxEnv);
-    if (server !== undefined) this.#servers.set(id, server);
+    const server = toTmuxServer(tmuxEnv);
+    if (server !== null) this.#servers.set(id, server);
     else if (!this.#servers.has(id)) this.#servers.set(id, null);
     const tmux = this.#registry.get(id)?.session.tmux;
     if (tmux == null || tmux.session !== null || this.#asked.get(id) === tmux.pane) return;
@@ -95,6 +102,7 @@ export class TmuxNames {
             pane,
             session: found?.session ?? null,
             window: found?.window ?? null,
+            server: this.#registry.get(id)?.session.tmux?.server ?? server,
           });
           if (change !== null) this.#changed(change);
         }
@@ -103,11 +111,4 @@ export class TmuxNames {
       }
     }
   }
-}
-
-/** `$TMUX` is "socket,pid,session"; undefined when the client sent none. */
-function toServerSocket(tmuxEnv: string | null): string | null | undefined {
-  if (tmuxEnv === null || tmuxEnv.length === 0) return undefined;
-  const socket = tmuxEnv.split(',')[0] ?? '';
-  return socket.startsWith('/') ? socket : undefined;
 }

@@ -2,13 +2,11 @@ import type { SessionId } from './ids.js';
 import type { SessionEvent } from './session-event.js';
 import { reduceSession, type SessionEntry } from './session-reducer.js';
 import type { Session, TmuxLocation } from './session.js';
+import type { SessionTransition } from './session-transition.js';
 
-/** What one registry operation did, for subscribers and persistence. */
-export type RegistryChange =
-  { readonly type: 'upsert'; readonly session: Session } | { readonly type: 'remove'; readonly id: SessionId };
-
+/** `transition` is null when the event changed nothing. */
 export type ApplyOutcome =
-  | { readonly type: 'applied'; readonly change: RegistryChange | null }
+  | { readonly type: 'applied'; readonly transition: SessionTransition | null }
   | { readonly type: 'refused'; readonly reason: 'session-limit'; readonly limit: number };
 
 /** How many ended sessions are remembered to drop their late reports. */
@@ -54,7 +52,7 @@ export class Registry {
     if (endedAt !== undefined) {
       // Claude Code also runs its status line as it exits, and that report can start after
       // SessionEnd's: a status line never brings an ended session back, only a hook does.
-      if (event.at <= endedAt || event.change.type === 'metrics') return { type: 'applied', change: null };
+      if (event.at <= endedAt || event.change.type === 'metrics') return { type: 'applied', transition: null };
       this.#ended.delete(event.sessionId);
     }
     if (event.change.type === 'ended') this.#rememberEnded(event.sessionId, event.at);
@@ -63,13 +61,14 @@ export class Registry {
       return { type: 'refused', reason: 'session-limit', limit: this.#maxSessions };
     }
     const after = reduceSession(before, event);
+    const id = event.sessionId;
     if (after === null) {
-      if (before === undefined) return { type: 'applied', change: null };
-      this.#entries.delete(event.sessionId);
-      return { type: 'applied', change: { type: 'remove', id: event.sessionId } };
+      if (before === undefined) return { type: 'applied', transition: null };
+      this.#entries.delete(id);
+      return { type: 'applied', transition: { id, before: before.session, after: null } };
     }
-    this.#entries.set(event.sessionId, after);
-    return { type: 'applied', change: { type: 'upsert', session: after.session } };
+    this.#entries.set(id, after);
+    return { type: 'applied', transition: { id, before: before?.session ?? null, after: after.session } };
   }
 
   #rememberEnded(id: SessionId, at: number): void {
@@ -81,24 +80,34 @@ export class Registry {
     }
   }
 
-  remove(id: SessionId): RegistryChange | null {
-    return this.#entries.delete(id) ? { type: 'remove', id } : null;
+  remove(id: SessionId): SessionTransition | null {
+    const before = this.#entries.get(id);
+    if (before === undefined) return null;
+    this.#entries.delete(id);
+    return { id, before: before.session, after: null };
   }
 
   /** Replaces an entry's bookkeeping (pid start, tmux names) found by the daemon's probes. */
-  update(id: SessionId, patch: (entry: SessionEntry) => SessionEntry): RegistryChange | null {
+  update(id: SessionId, patch: (entry: SessionEntry) => SessionEntry): SessionTransition | null {
     const before = this.#entries.get(id);
     if (before === undefined) return null;
     const after = patch(before);
     if (after === before) return null;
     this.#entries.set(id, after);
-    return { type: 'upsert', session: after.session };
+    return { id, before: before.session, after: after.session };
   }
 
-  setTmux(id: SessionId, tmux: TmuxLocation): RegistryChange | null {
+  setTmux(id: SessionId, tmux: TmuxLocation): SessionTransition | null {
     return this.update(id, (entry) => {
       const t = entry.session.tmux;
-      if (t !== null && t.pane === tmux.pane && t.session === tmux.session && t.window === tmux.window) return entry;
+      if (
+        t !== null &&
+        t.pane === tmux.pane &&
+        t.session === tmux.session &&
+        t.window === tmux.window &&
+        t.server === tmux.server
+      )
+        return entry;
       return { ...entry, session: { ...entry.session, tmux } };
     });
   }

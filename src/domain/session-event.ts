@@ -40,6 +40,8 @@ export interface SessionEvent {
   readonly at: number;
   readonly pid: number | null;
   readonly pane: PaneId | null;
+  /** The socket path of the tmux server `pane` is on (from `$TMUX`); absent or null when not reported. */
+  readonly tmuxServer?: string | null;
   readonly cwd: string | null;
   readonly projectDir: string | null;
   /** Where the agent keeps its transcript, for reconciling what no hook reports (Esc). */

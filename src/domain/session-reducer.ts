@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/assert-never.js';
 import type { SessionEvent } from './session-event.js';
-import type { Model, Session, TmuxLocation } from './session.js';
+import { LOCAL_HOST, type Model, type Session, type TmuxLocation } from './session.js';
 
 /** A session plus what the daemon needs to order events and check liveness; never sent as is. */
 export interface SessionEntry {
@@ -40,10 +40,14 @@ function newEntry(event: SessionEvent): SessionEntry {
       project: toProjectName(dir),
       branch: null,
       pid: event.pid,
-      tmux: event.pane === null ? null : { pane: event.pane, session: null, window: null },
+      tmux:
+        event.pane === null
+          ? null
+          : { pane: event.pane, session: null, window: null, server: event.tmuxServer ?? null },
       startedAt: iso(event.at),
       lastEventAt: iso(event.at),
       subagents: 0,
+      host: LOCAL_HOST,
     },
     statusAt: Number.NEGATIVE_INFINITY,
     metricsAt: Number.NEGATIVE_INFINITY,
@@ -52,14 +56,26 @@ function newEntry(event: SessionEvent): SessionEntry {
   };
 }
 
+/**
+ * Where the report says the agent runs. Pane ids are per tmux server, so a new pane or a new
+ * server makes the names unknown until tmux is asked again; a report that names no server
+ * keeps the one known for the same pane.
+ */
+function toReportedTmux(known: TmuxLocation | null, event: SessionEvent): TmuxLocation | null {
+  if (event.pane === null) return known;
+  const server = event.tmuxServer ?? null;
+  if (known !== null && known.pane === event.pane && (server === null || server === known.server)) return known;
+  const keptServer = known !== null && known.pane === event.pane ? known.server : null;
+  return { pane: event.pane, session: null, window: null, server: server ?? keptServer };
+}
+
 /** Facts every event may refresh: where the agent runs and when we last heard of it. */
 function refreshIdentity(entry: SessionEntry, event: SessionEvent): SessionEntry {
   const s = entry.session;
   const cwd = event.cwd ?? s.cwd;
   const projectDir = event.projectDir ?? s.projectDir;
   const pidChanged = event.pid !== null && event.pid !== s.pid;
-  let tmux: TmuxLocation | null = s.tmux;
-  if (event.pane !== null && event.pane !== s.tmux?.pane) tmux = { pane: event.pane, session: null, window: null };
+  const tmux = toReportedTmux(s.tmux, event);
   const lastMs = Math.max(Date.parse(s.lastEventAt), event.at);
   return {
     ...entry,

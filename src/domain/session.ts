@@ -15,6 +15,9 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const WAITING_REASONS = ['permission', 'question', 'plan', 'elicitation'] as const;
 export type WaitingFor = (typeof WAITING_REASONS)[number];
 
+/** The `host` of a session whose agent runs on the machine atmd runs on. */
+export const LOCAL_HOST = 'local';
+
 const isoTimeSchema = z.string().min(1);
 
 export const toolSchema = z.object({
@@ -47,6 +50,11 @@ export const tmuxLocationSchema = z.object({
   pane: paneIdSchema,
   session: z.string().nullable(),
   window: z.string().nullable(),
+  /**
+   * The socket path of the tmux server the pane lives on (the first field of the reporter's
+   * `$TMUX`), or null when unknown. Pane ids are per server: a jump must go to this one. Added in 1.2.
+   */
+  server: z.string().nullable().default(null),
 });
 export type TmuxLocation = z.infer<typeof tmuxLocationSchema>;
 
@@ -69,5 +77,7 @@ export const sessionSchema = z.object({
   startedAt: isoTimeSchema,
   lastEventAt: isoTimeSchema,
   subagents: z.number().int().nonnegative(),
+  /** The machine the agent runs on: `LOCAL_HOST` for atmd's own, later a remote host's name. Added in 1.2. */
+  host: z.string().min(1).max(255).default(LOCAL_HOST),
 });
 export type Session = z.infer<typeof sessionSchema>;

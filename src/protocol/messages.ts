@@ -26,6 +26,14 @@ export type Hello = z.infer<typeof helloSchema>;
 /** Who reported an event, as the client saw it. Shared by the one-shot envelope and `ingest`. */
 export const reporterShape = {
   kind: z.enum(INGEST_KINDS),
+  /**
+   * Which agent CLI sent the payload (`claude-code`, …): it picks the integration that reads it.
+   * Absent means `claude-code`, as every client before 1.2 meant. Added in 1.2.
+   */
+  agent: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'an agent is a short lower-case name like "claude-code"')
+    .optional(),
   /** The agent's pid when the client knows it (ATM_AGENT_PID); else the daemon walks up from `ppid`. */
   agentPid: z.number().int().positive().nullable().optional(),
   /** The client's parent pid: the agent itself, or a shell the agent started. */

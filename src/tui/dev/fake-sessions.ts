@@ -25,10 +25,11 @@ export function makeFakeSession(input: FakeSessionInput, nowMs = Date.UTC(2025, 
     project: 'app',
     branch: 'main',
     pid: 4242,
-    tmux: pane === null ? null : { pane: pane as PaneId, session: 'work', window: '1' },
+    tmux: pane === null ? null : { pane: pane as PaneId, session: 'work', window: '1', server: null },
     startedAt: iso(3_600_000),
     lastEventAt: iso(30_000),
     subagents: 0,
+    host: 'local',
     ...rest,
   };
 }

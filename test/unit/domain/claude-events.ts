@@ -48,6 +48,8 @@ export function statusLine(fields: Record<string, unknown> = {}): Record<string,
 export interface Reporter {
   readonly pid?: number | null;
   readonly pane?: string | null;
+  /** The tmux server's socket path (from `$TMUX`); absent: not reported. */
+  readonly tmuxServer?: string | null;
 }
 
 /** Parses one payload like the daemon does and builds the event; a payload that fails to parse fails the test. */
@@ -61,6 +63,7 @@ export function toEvent(kind: IngestKind, payload: unknown, at: number, reporter
     at,
     pid: reporter.pid === undefined ? 4242 : reporter.pid,
     pane: toPaneId(reporter.pane === undefined ? '%3' : reporter.pane),
+    ...(reporter.tmuxServer === undefined ? {} : { tmuxServer: reporter.tmuxServer }),
     cwd: report.cwd,
     projectDir: report.projectDir,
     transcriptPath: report.transcriptPath,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paneIdSchema, sessionIdSchema } from '../../../src/domain/ids.js';
 import { Registry, type ApplyOutcome } from '../../../src/domain/registry.js';
 import type { SessionEvent } from '../../../src/domain/session-event.js';
+import type { SessionTransition } from '../../../src/domain/session-transition.js';
 import { T0, hook, hookEvent, statusEvent, statusLine } from './claude-events.js';
 
 const idOf = (n: number): string => `session-${n}`;
@@ -17,6 +18,10 @@ function filled(count: number, maxSessions: number): Registry {
 }
 
 const sid = (n: number) => sessionIdSchema.parse(idOf(n));
+
+/** What a transition did, in one word: a removal has no `after`, anything else is an upsert. */
+const kindOf = (t: SessionTransition | null): 'upsert' | 'remove' | null =>
+  t === null ? null : t.after === null ? 'remove' : 'upsert';
 
 describe('Registry.apply', () => {
   it.each<
@@ -100,7 +105,7 @@ describe('Registry.apply', () => {
     const registry = makeRegistry();
     const result = registry.apply(event);
     expect(result.type).toBe(outcome);
-    if (result.type === 'applied') expect(result.change?.type ?? null).toBe(change);
+    if (result.type === 'applied') expect(kindOf(result.transition)).toBe(change);
     expect(registry.size).toBe(size);
   });
 
@@ -119,23 +124,35 @@ describe('Registry.apply', () => {
     expect(registry.sessions().map((s) => s.id)).toEqual([idOf(2), idOf(3)]);
   });
 
-  it('an upsert carries the session as it is now, and get() returns the same', () => {
+  it('a transition carries the session before and after, and get() returns the after', () => {
     const registry = filled(1, 3);
+    const before = registry.get(sid(1))?.session;
     const result = registry.apply(
       hookFor(1, 'PreToolUse', T0 + 10, { tool_name: 'Bash', tool_input: { command: 'ls' } }),
     );
     expect(result).toMatchObject({
       type: 'applied',
-      change: { type: 'upsert', session: { id: idOf(1), status: 'working' } },
+      transition: { id: idOf(1), before: { status: 'idle' }, after: { id: idOf(1), status: 'working' } },
     });
-    const change = result.type === 'applied' ? result.change : null;
-    expect(change?.type === 'upsert' ? change.session : null).toEqual(registry.get(sid(1))?.session);
+    const transition = result.type === 'applied' ? result.transition : null;
+    expect(transition?.before).toBe(before);
+    expect(transition?.after).toEqual(registry.get(sid(1))?.session);
   });
 
-  it('a remove names the session', () => {
-    expect(filled(1, 3).apply(hookFor(1, 'SessionEnd'))).toEqual({
+  it('a new session has no before', () => {
+    const result = filled(0, 3).apply(hookFor(1, 'SessionStart'));
+    expect(result).toMatchObject({
       type: 'applied',
-      change: { type: 'remove', id: idOf(1) },
+      transition: { id: idOf(1), before: null, after: { id: idOf(1) } },
+    });
+  });
+
+  it('a remove names the session and what it was', () => {
+    const registry = filled(1, 3);
+    const before = registry.get(sid(1))?.session;
+    expect(registry.apply(hookFor(1, 'SessionEnd'))).toEqual({
+      type: 'applied',
+      transition: { id: idOf(1), before, after: null },
     });
   });
 
@@ -157,7 +174,7 @@ describe('Registry bookkeeping', () => {
     ['remove() of an unknown session says nothing', 9, null, 2],
   ])('%s', (_rule, n, result, size) => {
     const registry = filled(2, 3);
-    expect(registry.remove(sid(n))?.type ?? null).toBe(result);
+    expect(kindOf(registry.remove(sid(n)))).toBe(result);
     expect(registry.size).toBe(size);
   });
 
@@ -168,7 +185,7 @@ describe('Registry bookkeeping', () => {
   ])('%s', (_rule, n, patch, result, pidStart) => {
     const registry = filled(1, 3);
     const change = registry.update(sid(n), (entry) => (patch === 'same' ? entry : { ...entry, pidStart: 'start-1' }));
-    expect(change?.type ?? null).toBe(result);
+    expect(kindOf(change)).toBe(result);
     expect(registry.get(sid(1))?.pidStart).toBe(pidStart);
   });
 
@@ -185,9 +202,9 @@ describe('Registry bookkeeping', () => {
     ['setTmux() with what is already known changes nothing', { session: null, window: null }, null, null],
   ])('%s', (_rule, names, first, again) => {
     const registry = filled(1, 3); // the test reporter sits in pane %3, names unknown
-    expect(registry.setTmux(sid(1), { pane: pane3, ...names })?.type ?? null).toBe(first);
-    expect(registry.setTmux(sid(1), { pane: pane3, ...names })?.type ?? null).toBe(again);
-    expect(registry.get(sid(1))?.session.tmux).toEqual({ pane: '%3', ...names });
+    expect(kindOf(registry.setTmux(sid(1), { pane: pane3, ...names, server: null }))).toBe(first);
+    expect(kindOf(registry.setTmux(sid(1), { pane: pane3, ...names, server: null }))).toBe(again);
+    expect(registry.get(sid(1))?.session.tmux).toEqual({ pane: '%3', ...names, server: null });
   });
 
   it('restore() puts entries back, up to the session limit', () => {

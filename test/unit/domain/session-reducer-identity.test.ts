@@ -20,10 +20,61 @@ describe('reduceSession: identity refresh', () => {
       projectDir: null,
       project: 'shop-frontend',
       pid: 100,
-      tmux: { pane: '%1', session: null, window: null },
+      tmux: { pane: '%1', session: null, window: null, server: null },
       startedAt: iso(T0),
       lastEventAt: iso(T0),
       subagents: 0,
+      host: 'local',
+    });
+  });
+
+  describe('the tmux server a pane is on', () => {
+    const A = '/tmp/tmux-0/default';
+    const B = '/tmp/tmux-0/other';
+    const onA = (): SessionEntry => {
+      const start = mustRun([hookEvent(hook('SessionStart'), T0, { pane: '%1', tmuxServer: A })]);
+      return {
+        ...start,
+        session: {
+          ...start.session,
+          tmux: { pane: paneIdSchema.parse('%1'), session: 'main', window: 'editor', server: A },
+        },
+      };
+    };
+    it.each<[rule: string, event: SessionEvent, expected: Record<string, unknown> | null]>([
+      [
+        'a first report names its server',
+        hookEvent(hook('SessionStart'), T0, { pane: '%1', tmuxServer: A }),
+        { pane: '%1', session: null, window: null, server: A },
+      ],
+      [
+        'the same pane on the same server keeps its names',
+        hookEvent(hook('FutureEvent'), T0 + 10, { pane: '%1', tmuxServer: A }),
+        { pane: '%1', session: 'main', window: 'editor', server: A },
+      ],
+      [
+        'a report that names no server keeps the known one and the names',
+        hookEvent(hook('FutureEvent'), T0 + 10, { pane: '%1', tmuxServer: null }),
+        { pane: '%1', session: 'main', window: 'editor', server: A },
+      ],
+      [
+        'the same pane id on another server is another pane: names are forgotten',
+        hookEvent(hook('FutureEvent'), T0 + 10, { pane: '%1', tmuxServer: B }),
+        { pane: '%1', session: null, window: null, server: B },
+      ],
+      [
+        'a new pane with no server named has an unknown server',
+        hookEvent(hook('FutureEvent'), T0 + 10, { pane: '%2' }),
+        { pane: '%2', session: null, window: null, server: null },
+      ],
+      [
+        'no pane keeps the location whole',
+        hookEvent(hook('FutureEvent'), T0 + 10, { pane: null, tmuxServer: B }),
+        { pane: '%1', session: 'main', window: 'editor', server: A },
+      ],
+    ])('%s', (rule, event, expected) => {
+      const start = rule === 'a first report names its server' ? undefined : onA();
+      expect(mustRun([event], start).session.tmux).toEqual(expected);
     });
   });
 
@@ -73,7 +124,10 @@ describe('reduceSession: identity refresh', () => {
   ])('%s', (_rule, event, expected) => {
     const named: SessionEntry = {
       ...base(),
-      session: { ...base().session, tmux: { pane: paneIdSchema.parse('%1'), session: 'main', window: 'editor' } },
+      session: {
+        ...base().session,
+        tmux: { pane: paneIdSchema.parse('%1'), session: 'main', window: 'editor', server: null },
+      },
     };
     expect(mustRun([event], named).session).toMatchObject(expected);
   });

@@ -169,7 +169,7 @@ describe('renderDashboard: hostile sessions', () => {
     waitingFor: 'permission',
     model: { id: 'x', displayName: `M${HOSTILE}` },
     tool: { name: `Bash${HOSTILE}`, startedAt: new Date(NOW).toISOString(), summary: `echo ${HOSTILE} hi` },
-    tmux: { pane: '%7' as never, session: `s${HOSTILE}`, window: `w${HOSTILE}` },
+    tmux: { pane: '%7' as never, session: `s${HOSTILE}`, window: `w${HOSTILE}`, server: null },
   });
 
   it.each([120, 60])('no control character reaches any cell (%i columns)', (width) => {

@@ -8,7 +8,7 @@ const subject = session({
   cwd: '/home/me/src/atm/packages/tui',
   model: { id: 'claude-opus-4-1', displayName: 'Opus 4.1' },
   tool: { name: 'Bash', startedAt: '2025-01-01T11:59:00.000Z', summary: 'npm test' },
-  tmux: { pane: '%42' as never, session: 'work', window: 'editor' },
+  tmux: { pane: '%42' as never, session: 'work', window: 'editor', server: null },
 });
 
 describe('matchesFilter', () => {

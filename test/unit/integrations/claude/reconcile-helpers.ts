@@ -57,6 +57,7 @@ export function entry(shape: EntryShape): SessionEntry {
       startedAt: new Date(T0 - 60_000).toISOString(),
       lastEventAt: new Date(shape.statusAt).toISOString(),
       subagents: 0,
+      host: 'local',
     },
     statusAt: shape.statusAt,
     metricsAt: Number.NEGATIVE_INFINITY,
