@@ -37,9 +37,15 @@ describe.skipIf(reason !== null)(
         placement: { kind: 'split', target: alpha.pane },
         cwd: env.projectDirOf('beta'),
       });
-      // atm places both where tmux has them.
+      // atm places both where tmux has them, on this tmux server.
+      const server = (await tmux.run(['display-message', '-p', '-t', alpha.pane, '#{socket_path}'])).trim();
       for (const claude of [alpha, beta]) {
-        expect((await claude.atm())?.tmux).toEqual({ pane: claude.pane, session: TMUX_SESSION, window: AGENTS_WINDOW });
+        expect((await claude.atm())?.tmux).toEqual({
+          pane: claude.pane,
+          session: TMUX_SESSION,
+          window: AGENTS_WINDOW,
+          server,
+        });
       }
 
       const dashboard = await tmux.newWindow(TMUX_SESSION, {
