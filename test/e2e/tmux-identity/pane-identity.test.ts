@@ -61,7 +61,8 @@ describe.skipIf(!hasTmux)('tmux identity without $TMUX_PANE', () => {
           id,
           (s) => (s.tmux as { window?: string } | null)?.window === 'renamed',
         );
-        expect(tmuxOf(renamed)).toEqual({ pane, session: 'play', window: 'renamed' });
+        const socket = server.tmux('display-message', '-p', '#{socket_path}');
+        expect(tmuxOf(renamed)).toEqual({ pane, session: 'play', window: 'renamed', server: socket });
       } finally {
         process.kill(agentPid, 'SIGKILL');
       }
@@ -94,6 +95,7 @@ describe.skipIf(!hasTmux)('tmux identity without $TMUX_PANE', () => {
       pane,
       session: 'work',
       window: 'editor',
+      server: socket,
     });
 
     // The bogus pane is not on that server: the lookup gives up rather than guess.

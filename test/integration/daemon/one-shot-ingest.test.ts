@@ -13,7 +13,10 @@ describe('one-shot ingest', () => {
     const ts = Date.parse('2026-11-24T10:00:01.000Z');
     const reply = await sendRawOneShot(
       daemon.socketPath,
-      Buffer.concat([Buffer.from(envelopeLine({ pane: '%3', ts })), fixtureBytes('pre-tool-use-bash')]),
+      Buffer.concat([
+        Buffer.from(envelopeLine({ pane: '%3', tmux: '/tmp/tmux-1000/default,4321,0', ts })),
+        fixtureBytes('pre-tool-use-bash'),
+      ]),
     );
     expect(reply).toBe('');
     expect(await listSessions(daemon.socketPath)).toEqual([
@@ -31,10 +34,11 @@ describe('one-shot ingest', () => {
         project: 'shop-frontend',
         branch: null,
         pid: null,
-        tmux: { pane: '%3', session: null, window: null },
+        tmux: { pane: '%3', session: null, window: null, server: '/tmp/tmux-1000/default' },
         startedAt: '2026-11-24T10:00:01.000Z',
         lastEventAt: '2026-11-24T10:00:01.000Z',
         subagents: 0,
+        host: 'local',
       },
     ]);
   });
