@@ -1,3 +1,4 @@
+import { COLOR_MODES } from '../shared/color-mode.js';
 import type { CommandSpec, CommandTable, OptionSpec } from './command-line/command-spec.js';
 
 /**
@@ -12,6 +13,14 @@ import type { CommandSpec, CommandTable, OptionSpec } from './command-line/comma
 /** Options every command accepts (besides its own), handled before the command runs. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help and exit (never contacts atmd)' },
+  {
+    name: 'color',
+    type: 'string',
+    valueName: 'WHEN',
+    choices: COLOR_MODES,
+    default: 'auto',
+    description: 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never',
+  },
 ];
 
 /** Options only `atm` itself takes, before any command. */

@@ -13,8 +13,22 @@ const command = argv[0];
 const paths = (): ReturnType<typeof resolvePaths> =>
   resolvePaths({ env: process.env, platform: process.platform, home: homedir(), uid: process.getuid?.() ?? 0 });
 
+/**
+ * A closed stdout (`atm list | head -1`) ends atm quietly with status 0: the reader has what it
+ * wanted. Without this listener Node reports the EPIPE as an unhandled 'error' with a stack.
+ */
+function endQuietlyOnClosedOutput(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.stderr.on('error', () => undefined); // nowhere left to say anything
+}
+
 async function main(): Promise<number> {
-  if (command === 'hook' || command === 'statusline') return runReport(command);
+  if (command === 'hook') return runReport(command);
+  endQuietlyOnClosedOutput();
+  if (command === 'statusline') return runReport(command);
   // `atm --version` is answered before the command table loads: it is what scripts call most.
   if (argv.length === 1 && (command === '--version' || command === '-V')) {
     const { PACKAGE_VERSION } = await import('../platform/package-info.js');

@@ -4,18 +4,24 @@
  * src/cli/main.ts are the only ones that read the process's argv and environment. The stop
  * signals are caught before anything else is even loaded (see stop-signals.ts).
  */
+import { ATMD_HELP, parseAtmdArgs } from './atmd-command-line.js';
 import { catchStopSignals } from './stop-signals.js';
 
 const stopSignals = catchStopSignals();
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(
-    'atmd — the atm daemon. Runs in the foreground; normally started by systemd, launchd or `atm`.\n' +
-      'Socket: $ATM_SOCKET, else $XDG_RUNTIME_DIR/atm.sock. Config: $XDG_CONFIG_HOME/atm/config.yaml.\n' +
-      'SIGTERM, SIGINT and SIGHUP save the sessions and stop it.\n',
-  );
+const commandLine = parseAtmdArgs(process.argv.slice(2));
+if (commandLine.kind === 'help') {
+  process.stdout.write(`${ATMD_HELP}\n`);
   process.exit(0);
+}
+if (commandLine.kind === 'version') {
+  const { PACKAGE_VERSION } = await import('../platform/package-info.js');
+  process.stdout.write(`atmd ${PACKAGE_VERSION}\n`);
+  process.exit(0);
+}
+if (commandLine.kind === 'usage-error') {
+  process.stderr.write(`atmd: ${commandLine.message}\nUsage: atmd [-h|--help] [-V|--version]\n`);
+  process.exit(2);
 }
 
 const { homedir } = await import('node:os');

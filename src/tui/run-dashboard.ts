@@ -2,6 +2,7 @@ import { describeError } from '../shared/errors.js';
 import type { Clock } from './clock.js';
 import type { Jumper } from './jumper.js';
 import { toAction } from './keymap.js';
+import { toMonochromeFrame } from './monochrome.js';
 import { renderDashboard } from './render-dashboard.js';
 import type { Screen, ScreenInput } from './screen.js';
 import type { SessionSource } from './session-source.js';
@@ -24,6 +25,8 @@ export interface DashboardOptions {
    * The CLI aborts on SIGTERM/SIGHUP: a process killed by a signal could not restore the terminal.
    */
   readonly signal?: AbortSignal;
+  /** False: no colours, only bold, dim, inverse and the glyphs (NO_COLOR, --color=never). Default true. */
+  readonly color?: boolean;
   /** A footer message to start with (e.g. "Started atmd"), dismissed by the first key. */
   readonly initialNotice?: string;
 }
@@ -75,7 +78,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       if (finished) return;
       try {
         lastRenderMs = performance.now();
-        screen.draw(renderDashboard(state, clock.now()));
+        const frame = renderDashboard(state, clock.now());
+        screen.draw(options.color === false ? toMonochromeFrame(frame) : frame);
       } catch (error) {
         finish({ error });
       }

@@ -48,6 +48,8 @@ export interface CommandContext {
   readonly paths: AtmPaths;
   readonly env: NodeJS.ProcessEnv;
   readonly table: CommandTable;
+  /** Whether stdout may be coloured: --color, FORCE_COLOR, NO_COLOR and the terminal, resolved once. */
+  readonly color: boolean;
 }
 
 /** The whole table a command line is parsed against. */

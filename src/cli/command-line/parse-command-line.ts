@@ -104,11 +104,12 @@ function parseFor(
     if (problem !== undefined) return fail(problem);
     argValues.set(argument.name, value);
   }
-  return { kind: 'run', spec, input: toInput(spec, flags, texts, argValues) };
+  return { kind: 'run', spec, input: toInput(spec, known, flags, texts, argValues) };
 }
 
 function toInput(
   spec: CommandSpec,
+  known: readonly OptionSpec[],
   flags: ReadonlySet<string>,
   texts: ReadonlyMap<string, string>,
   args: ReadonlyMap<string, string>,
@@ -116,7 +117,7 @@ function toInput(
   return {
     command: spec.name,
     flag: (name) => flags.has(name),
-    text: (name) => texts.get(name) ?? spec.options.find((o) => o.name === name)?.default,
+    text: (name) => texts.get(name) ?? known.find((o) => o.name === name)?.default,
     arg: (name) => args.get(name) ?? spec.arguments.find((a) => a.name === name)?.default,
   };
 }

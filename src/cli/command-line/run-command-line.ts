@@ -1,3 +1,4 @@
+import { isColorMode, resolveColor } from '../../shared/color-mode.js';
 import { COMMAND_TABLE } from '../command-table.js';
 import { EXIT } from '../exit-codes.js';
 import { printLine } from '../output.js';
@@ -9,7 +10,10 @@ import { renderCommandHelp, renderRootHelp, renderUsage } from './render-help.js
  * Every command but the hot paths: parse against the table, answer --help and --version
  * without loading any command (so without contacting atmd), or load the chosen command's module.
  */
-export async function runCommandLine(argv: readonly string[], facts: Omit<CommandContext, 'table'>): Promise<number> {
+export async function runCommandLine(
+  argv: readonly string[],
+  facts: Omit<CommandContext, 'table' | 'color'>,
+): Promise<number> {
   const table = COMMAND_TABLE;
   const outcome = parseCommandLine(argv, table);
   switch (outcome.kind) {
@@ -35,8 +39,14 @@ export async function runCommandLine(argv: readonly string[], facts: Omit<Comman
         process.stderr.write(`atm ${spec.name}: is run by Claude Code, as \`atm ${spec.name}\` with no options\n`);
         return EXIT.usage;
       }
+      const mode = outcome.input.text('color');
+      const color = resolveColor({
+        mode: isColorMode(mode) ? mode : 'auto',
+        env: facts.env,
+        isTTY: process.stdout.isTTY === true,
+      });
       const command = await spec.load();
-      return command.run({ ...facts, table }, outcome.input);
+      return command.run({ ...facts, table, color }, outcome.input);
     }
   }
 }

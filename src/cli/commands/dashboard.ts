@@ -12,6 +12,7 @@ export const run: CommandRunner = (ctx, input) =>
   runDashboardCommand(ctx, {
     mode: input.command === 'pick' || input.flag('pick') ? 'pick' : 'dashboard',
     noStart: input.flag('no-start'),
+    color: ctx.color,
   });
 
 /**
@@ -20,7 +21,7 @@ export const run: CommandRunner = (ctx, input) =>
  */
 export async function runDashboardCommand(
   ctx: CommandContext,
-  options: { mode: 'dashboard' | 'pick'; noStart: boolean },
+  options: { mode: 'dashboard' | 'pick'; noStart: boolean; color: boolean },
 ): Promise<number> {
   if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
     throw new AtmError('usage', 'the dashboard needs a terminal', {
@@ -40,6 +41,7 @@ export async function runDashboardCommand(
     jumper: createExecFileTmux({ timeoutMs: TMUX_TIMEOUT_MS }),
     clock: SYSTEM_CLOCK,
     mode: options.mode,
+    color: options.color,
     homeDir: homedir(),
     signal: controller.signal,
     ...(notice === undefined ? {} : { initialNotice: notice }),

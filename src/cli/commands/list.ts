@@ -5,19 +5,22 @@ import { AtmError } from '../../shared/errors.js';
 import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
 import { printLine } from '../output.js';
 import { renderSessionTable } from '../session-table.js';
+import { paintSessionTable } from '../sgr.js';
 
 const TIMEOUT_MS = 3_000;
 
-export const run: CommandRunner = (ctx, input) => runList(ctx, { json: input.flag('json') });
+export const run: CommandRunner = (ctx, input) => runList(ctx, { json: input.flag('json'), color: ctx.color });
 
 /** `atm list [--json]`: one snapshot of the sessions, as a table or the public JSON array. */
-export async function runList(ctx: CommandContext, options: { json: boolean }): Promise<number> {
+export async function runList(ctx: CommandContext, options: { json: boolean; color: boolean }): Promise<number> {
   const sessions = await fetchSessions(ctx.paths.socketPath);
   if (options.json) printLine(JSON.stringify(sessions, null, 2));
   else {
-    // A terminal's width cuts the lines; a pipe gets them whole.
-    const width = process.stdout.isTTY === true ? (process.stdout.columns ?? 120) : Number.POSITIVE_INFINITY;
-    printLine(renderSessionTable(sessions, { now: Date.now(), width }));
+    // A terminal's width cuts the lines; a pipe gets them whole, and so does a terminal that
+    // reports no width (a pty with 0 columns, as `script` makes), rather than printing blank lines.
+    const columns = process.stdout.isTTY === true ? process.stdout.columns : 0;
+    const width = columns > 0 ? columns : Number.POSITIVE_INFINITY;
+    printLine(paintSessionTable(renderSessionTable(sessions, { now: Date.now(), width }), options.color));
   }
   return 0;
 }
