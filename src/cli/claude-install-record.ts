@@ -15,6 +15,8 @@ const entrySchema = z.object({
   createdHooksKey: z.boolean().catch(false),
   createdEvents: z.array(z.string()).catch([]),
   shimPath: z.string().catch(''),
+  /** Setup created the file itself: uninstall removes it when nothing else is left in it. */
+  createdFile: z.boolean().catch(false),
 });
 const recordSchema = z.object({ settings: z.record(z.string(), entrySchema).catch({}) });
 
@@ -45,12 +47,14 @@ export function mergeCreated(
   previous: InstallRecordEntry | undefined,
   created: CreatedContainers,
   shimPath: string,
+  createdFile: boolean,
 ): InstallRecordEntry {
   const events = new Set([...(previous?.createdEvents ?? []), ...created.events]);
   return {
     createdHooksKey: (previous?.createdHooksKey ?? false) || created.hooksKey,
     createdEvents: [...events],
     shimPath,
+    createdFile: (previous?.createdFile ?? false) || createdFile,
   };
 }
 

@@ -23,9 +23,10 @@ export async function runSetupCheck(ctx: ClaudeSetupContext, scope: SettingsScop
   const settingsPath = toSettingsPath(ctx, scope);
   const shimPath = toShimPath(ctx);
   const problems: string[] = [];
+  const fixes: string[] = [];
   printLine(`atm setup --check: ${settingsPath} (Claude Code ${scope} settings)`);
 
-  const state = await inspect(settingsPath, shimPath, problems);
+  const state = await inspect(settingsPath, shimPath, problems, fixes);
   if (state !== null) printSettingsState(state, problems);
 
   const shimText = await readShim(shimPath);
@@ -51,18 +52,30 @@ export async function runSetupCheck(ctx: ClaudeSetupContext, scope: SettingsScop
     return EXIT.ok;
   }
   for (const problem of problems) printLine(`Problem: ${problem}`);
-  printLine(`Fix: run \`atm setup${scope === 'project' ? ' --project' : ''}\``);
+  // A file setup cannot read needs its own fix first: "run atm setup" would fail on the same error.
+  for (const fix of fixes) printLine(`Fix: ${fix}`);
+  printLine(`${fixes.length > 0 ? 'Then: r' : 'Fix: r'}un \`atm setup${scope === 'project' ? ' --project' : ''}\``);
   return EXIT.failure;
 }
 
-async function inspect(settingsPath: string, shimPath: string, problems: string[]): Promise<AtmInstallState | null> {
+async function inspect(
+  settingsPath: string,
+  shimPath: string,
+  problems: string[],
+  fixes: string[],
+): Promise<AtmInstallState | null> {
   try {
     const loaded = await loadSettings(settingsPath);
-    if (loaded.file.text === null) problems.push(`${settingsPath} does not exist`);
+    if (loaded.text === null) problems.push(`${settingsPath} does not exist`);
+    else if (loaded.file.readOnly) {
+      problems.push(`${settingsPath} is read-only`);
+      fixes.push(`make it writable (chmod u+w ${loaded.file.target}), or use \`atm setup --force\``);
+    }
     return inspectSettings(loaded.document.value, shimPath);
   } catch (error) {
     if (!isAtmError(error)) throw error;
     problems.push(error.message);
+    fixes.push(error.hint?.replace(/, then run the command again$/, '') ?? `fix ${settingsPath}`);
     return null;
   }
 }

@@ -14,6 +14,8 @@ export interface ClaudeSetupContext {
   readonly nodePath: string;
   readonly atmMain: string;
   readonly now: () => number;
+  /** Test seam: runs just before the settings file is checked again and replaced (a concurrent writer). */
+  readonly beforeSettingsCheck?: () => Promise<void>;
 }
 
 export type SettingsScope = 'user' | 'project';

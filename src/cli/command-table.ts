@@ -46,6 +46,11 @@ const DRY_RUN: OptionSpec = {
   type: 'boolean',
   description: 'show the change as a diff and write nothing',
 };
+const FORCE: OptionSpec = {
+  name: 'force',
+  type: 'boolean',
+  description: 'write a read-only settings file anyway (its mode stays)',
+};
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -114,6 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       PROJECT,
       DRY_RUN,
       { name: 'check', type: 'boolean', description: 'report what is installed and change nothing' },
+      FORCE,
     ],
     arguments: [],
     examples: [
@@ -125,7 +131,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'uninstall',
     summary: 'remove exactly what setup added, and restore your status line',
-    options: [PROJECT, DRY_RUN],
+    options: [PROJECT, DRY_RUN, FORCE],
     arguments: [],
     examples: [{ command: 'atm uninstall --dry-run', description: 'see what uninstall would change' }],
     load: () => import('./commands/uninstall.js'),

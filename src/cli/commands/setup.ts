@@ -4,9 +4,10 @@ import { detectTransport } from '../../integrations/claude/shim/detect-transport
 import { renderShim } from '../../integrations/claude/shim/shim-script.js';
 import { describeTransport, type Transport } from '../../integrations/claude/shim/shim-transport.js';
 import { answers } from '../../platform/socket-probe.js';
+import { AtmError } from '../../shared/errors.js';
+import type { CommandInput, CommandRunner } from '../command-line/command-spec.js';
 import { mergeCreated, readInstallRecord, writeInstallRecord } from '../claude-install-record.js';
-import { describeDryRun, loadSettings, toNewText } from '../claude-settings-edit.js';
-import { writeSettingsFile } from '../claude-settings-file.js';
+import { describeDryRun, editSettings, loadSettings, toNewText, type EditResult } from '../claude-settings-edit.js';
 import {
   toInstallRecordPath,
   toSettingsPath,
@@ -16,7 +17,7 @@ import {
 } from '../claude-setup-context.js';
 import { toShimConfig } from '../claude-shim-config.js';
 import { readShim, writeShim } from '../claude-shim-file.js';
-import type { CommandInput, CommandRunner } from '../command-line/command-spec.js';
+import { EXIT } from '../exit-codes.js';
 import { printLine } from '../output.js';
 import { oneLine } from '../setup-text.js';
 
@@ -24,14 +25,17 @@ export interface SetupOptions {
   readonly scope: SettingsScope;
   readonly dryRun: boolean;
   readonly check: boolean;
+  /** Write a read-only settings file anyway. */
+  readonly force: boolean;
 }
 
-/** `atm setup [--project] [--dry-run] [--check]` and `atm uninstall [--project] [--dry-run]` share these flags. */
+/** `atm setup [--project] [--dry-run] [--check] [--force]` and `atm uninstall [--project] [--dry-run] [--force]` share these flags. */
 export function toSetupOptions(input: CommandInput): SetupOptions {
   return {
     scope: input.flag('project') ? 'project' : 'user',
     dryRun: input.flag('dry-run'),
     check: input.flag('check'),
+    force: input.flag('force'),
   };
 }
 
@@ -50,35 +54,50 @@ export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): 
     return runSetupCheck(ctx, options.scope);
   }
   const settingsPath = toSettingsPath(ctx, options.scope);
-  const loaded = await loadSettings(settingsPath);
   const shimPath = toShimPath(ctx);
   const transport = await detectTransport(ctx.env.PATH);
   const shimText = renderShim(toShimConfig(ctx, transport));
-  const outcome = installAtm(loaded.document.value, { shimPath });
-  const newText = toNewText(loaded, outcome.value);
   const shimChanged = (await readShim(shimPath)) !== shimText;
 
   if (options.dryRun) {
-    printLine(describeDryRun(loaded, newText));
+    const loaded = await loadSettings(settingsPath);
+    printLine(describeDryRun(loaded, toNewText(loaded, installAtm(loaded.document.value, { shimPath }).value)));
     printLine(
       `${shimPath}: ${shimChanged ? 'would be written' : 'no change'} (transport ${describeTransport(transport)})`,
     );
     return 0;
   }
+  await loadSettings(settingsPath); // refuse a file atm cannot edit before writing anything
   if (shimChanged) await writeShim(shimPath, shimText);
-  const backup = newText === null ? null : await writeSettingsFile(loaded.file, newText, ctx.now());
+  const result = await editSettings(
+    settingsPath,
+    (loaded) => {
+      const outcome = installAtm(loaded.document.value, { shimPath });
+      return { info: outcome, next: outcome.value, removeFile: false };
+    },
+    { force: options.force, beforeCheck: ctx.beforeSettingsCheck },
+  );
+  const { outcome: commit } = result;
+  if (commit.kind === 'read-only' || commit.kind === 'not-writable') {
+    printByHand(result, commit.kind === 'not-writable' ? commit.why : null);
+    return EXIT.failure;
+  }
+  if (commit.kind === 'changed-meanwhile') throw changedMeanwhile(settingsPath);
+  if (commit.kind === 'removed') throw new Error('setup never removes a settings file');
+  const created = result.plan.info.created;
   const recordPath = toInstallRecordPath(ctx);
   const record = await readInstallRecord(recordPath);
-  const key = loaded.file.target;
-  record.settings[key] = mergeCreated(record.settings[key], outcome.created, shimPath);
+  const key = result.loaded.file.target;
+  const createdFile = result.loaded.file.bytes === null && commit.kind === 'written';
+  record.settings[key] = mergeCreated(record.settings[key], created, shimPath, createdFile);
   await writeInstallRecord(recordPath, record);
 
   printSummary({
     settingsPath,
     scope: options.scope,
-    outcome,
-    changed: newText !== null,
-    backup,
+    outcome: result.plan.info,
+    changed: commit.kind === 'written',
+    backup: commit.kind === 'written' ? commit.backup : null,
     shimPath,
     shimChanged,
     transport,
@@ -86,6 +105,25 @@ export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): 
   await printNextSteps(ctx);
   return 0;
 }
+
+/** A file atm may not write: the exact change, for the user to make by hand (or `--force`). */
+export function printByHand(result: EditResult<unknown>, why: string | null): void {
+  const { file } = result.loaded;
+  const mode = file.mode === null ? '' : ` (mode ${file.mode.toString(8).padStart(4, '0')})`;
+  printLine(
+    why === null
+      ? `atm changed nothing: ${file.path} is read-only${mode}.`
+      : `atm changed nothing: ${file.path} cannot be written (${why}).`,
+  );
+  printLine('Make this change by hand (the lines with + are added, those with - removed):');
+  printLine(describeDryRun(result.loaded, result.newText));
+  if (why === null) printLine(`Or run the command again with --force to write it anyway (its mode stays${mode}).`);
+}
+
+export const changedMeanwhile = (path: string): AtmError =>
+  new AtmError('io-failed', `${path} kept changing while atm was writing it; atm changed nothing`, {
+    hint: 'another program (Claude Code?) is writing the file: run the command again in a moment',
+  });
 
 function printSummary(report: {
   settingsPath: string;
@@ -112,7 +150,7 @@ function printSummary(report: {
   printLine(`  status line  ${describeStatusLine(outcome)}`);
   printLine(`  shim         ${report.shimPath} (${report.shimChanged ? 'written' : 'unchanged'})`);
   printLine(`  transport    ${describeTransport(report.transport)}`);
-  if (report.backup !== null) printLine(`  backup       ${report.backup}`);
+  if (report.backup !== null) printLine(`  backup       ${report.backup} (the file as it was)`);
   if (!report.changed && !report.shimChanged) printLine('Nothing changed: atm was already set up here.');
   if (report.scope === 'project') {
     printLine(`Note: this file may be shared; its hooks run ${report.shimPath}, which exists on this machine only.`);

@@ -1,13 +1,14 @@
 import { uninstallAtm, type UninstallOutcome } from '../../integrations/claude/settings-uninstall.js';
 import { readInstallRecord, toCreatedContainers, writeInstallRecord } from '../claude-install-record.js';
-import { describeDryRun, loadSettings, toNewText } from '../claude-settings-edit.js';
-import { writeSettingsFile } from '../claude-settings-file.js';
+import { isDeepStrictEqual } from 'node:util';
+import { describeDryRun, editSettings, loadSettings, toNewText } from '../claude-settings-edit.js';
+import { EXIT } from '../exit-codes.js';
 import { toInstallRecordPath, toSettingsPath, toShimPath, type ClaudeSetupContext } from '../claude-setup-context.js';
 import { readShim, removeShim } from '../claude-shim-file.js';
 import { printLine } from '../output.js';
 import { oneLine } from '../setup-text.js';
 import type { CommandRunner } from '../command-line/command-spec.js';
-import { toSetupOptions, type SetupOptions } from './setup.js';
+import { changedMeanwhile, printByHand, toSetupOptions, type SetupOptions } from './setup.js';
 
 export const run: CommandRunner = async (ctx, input) => {
   const { createClaudeSetupContext } = await import('../claude-setup-process.js');
@@ -21,20 +22,37 @@ export const run: CommandRunner = async (ctx, input) => {
  */
 export async function runUninstall(
   ctx: ClaudeSetupContext,
-  options: Pick<SetupOptions, 'scope' | 'dryRun'>,
+  options: Pick<SetupOptions, 'scope' | 'dryRun' | 'force'>,
 ): Promise<number> {
   const settingsPath = toSettingsPath(ctx, options.scope);
-  const loaded = await loadSettings(settingsPath);
   const recordPath = toInstallRecordPath(ctx);
   const record = await readInstallRecord(recordPath);
-  const key = loaded.file.target;
-  const outcome = uninstallAtm(loaded.document.value, toCreatedContainers(record.settings[key]));
-  const newText = toNewText(loaded, outcome.value);
   if (options.dryRun) {
-    printLine(describeDryRun(loaded, newText));
+    const loaded = await loadSettings(settingsPath);
+    const created = toCreatedContainers(record.settings[loaded.file.target]);
+    printLine(describeDryRun(loaded, toNewText(loaded, uninstallAtm(loaded.document.value, created).value)));
     return 0;
   }
-  const backup = newText === null ? null : await writeSettingsFile(loaded.file, newText, ctx.now());
+  const result = await editSettings(
+    settingsPath,
+    (loaded) => {
+      const entry = record.settings[loaded.file.target];
+      const outcome = uninstallAtm(loaded.document.value, toCreatedContainers(entry));
+      const removeFile = entry?.createdFile === true && isDeepStrictEqual(outcome.value, {});
+      return { info: outcome, next: outcome.value, removeFile };
+    },
+    { force: options.force, beforeCheck: ctx.beforeSettingsCheck },
+  );
+  const { outcome: commit, plan } = result;
+  if (commit.kind === 'read-only' || commit.kind === 'not-writable') {
+    printByHand(result, commit.kind === 'not-writable' ? commit.why : null);
+    return EXIT.failure;
+  }
+  if (commit.kind === 'changed-meanwhile') throw changedMeanwhile(settingsPath);
+  const outcome = plan.info;
+  const newText = result.newText;
+  const backup = commit.kind === 'written' ? commit.backup : null;
+  const key = result.loaded.file.target;
   const wasRecorded = record.settings[key] !== undefined;
   delete record.settings[key];
   await writeInstallRecord(recordPath, record);
@@ -43,9 +61,11 @@ export async function runUninstall(
   const shimRemoved = wasRecorded && !othersUseShim ? await removeShim(shimPath) : false;
 
   printLine(`atm uninstall: ${settingsPath}`);
-  if (newText === null) printLine('  atm was not set up in this file; nothing changed there.');
+  if (newText === null && commit.kind !== 'removed')
+    printLine('  atm was not set up in this file; nothing changed there.');
   else printRemoved(outcome);
-  if (backup !== null) printLine(`  backup       ${backup}`);
+  if (commit.kind === 'removed') printLine(`  settings     removed ${settingsPath} (atm setup had created it)`);
+  if (backup !== null) printLine(`  backup       ${backup} (the file as it was)`);
   if (shimRemoved) printLine(`  shim         removed ${shimPath}`);
   else if (othersUseShim) printLine(`  shim         kept: ${shimPath} (another settings file still uses it)`);
   else if ((await readShim(shimPath)) !== null) {
