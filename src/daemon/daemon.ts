@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { SessionId } from '../domain/ids.js';
 import { Registry } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
+import type { SessionFact } from '../domain/session-fact.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonConfig } from '../platform/config-schema.js';
 import type { Logger } from '../platform/logger.js';
@@ -78,11 +79,7 @@ export class Daemon implements ConnectionHost {
       registry: this.registry,
       processes: deps.processes,
       logger: deps.logger,
-      removed: (id, change) => {
-        this.#forget(id);
-        this.#changed(change);
-      },
-      changed: (change) => this.#changed(change),
+      record: (fact) => this.#record(fact),
     });
     this.#store = new RegistryStore({
       file: deps.stateFile,
@@ -97,9 +94,9 @@ export class Daemon implements ConnectionHost {
         : new GitBranches({
             registry: this.registry,
             read: deps.gitBranch,
-            changed: (change) => this.#changed(change),
+            record: (fact) => this.#record(fact),
           });
-    this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (change) => this.#changed(change), deps.logger);
+    this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (fact) => this.#record(fact), deps.logger);
     this.#reconciler = new Reconciler({
       registry: this.registry,
       now: deps.now,
@@ -118,9 +115,7 @@ export class Daemon implements ConnectionHost {
             ...panes,
             serverOf: (id) => this.#tmuxNames.serverOf(id),
             sessionsFile: (entry) => this.#reconciler.sessionsFileFor(entry),
-            changed: (change) => {
-              if (!this.#closed) this.#changed(change);
-            },
+            record: (fact) => this.#record(fact),
             logger: deps.logger,
           });
   }
@@ -139,9 +134,18 @@ export class Daemon implements ConnectionHost {
   async start(): Promise<void> {
     const { config, stateFile } = this.#deps;
     if (stateFile !== null) {
-      const invalid = await this.#store.restore();
+      // Restored entries go through the reducer like any change, but observers are not told:
+      // they are the state the last atmd already told its observers about.
+      const { invalid, cut } = await this.#store.restore(
+        (entry) => this.registry.record({ type: 'restored', id: entry.session.id, entry }).type === 'applied',
+      );
+      if (cut > 0)
+        this.logger.warn('saved sessions beyond daemon.maxSessions were not restored', {
+          cut,
+          maxSessions: config.maxSessions,
+        });
       const removed = await this.#liveness.run();
-      this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid });
+      this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid, cut });
     }
     this.#every(config.livenessIntervalMs, () => void this.#liveness.run());
     this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
@@ -233,11 +237,15 @@ export class Daemon implements ConnectionHost {
     this.#branches?.noteSession(id);
     const pid = entry.session.pid;
     if (pid !== null && entry.pidStart === null) {
-      void this.#deps.processes.startTime(pid).then((start) => {
-        if (start === null) return;
-        const change = this.registry.update(id, (e) => (e.session.pid === pid ? { ...e, pidStart: start } : e));
-        if (change !== null) this.#changed(change);
-      });
+      // A probe that fails (EACCES on /proc, `ps` timing out) only leaves the start time unknown:
+      // the next liveness pass asks again.
+      this.#deps.processes.startTime(pid).then(
+        (startTime) => {
+          if (startTime !== null) this.#record({ type: 'pid-started', id, pid, startTime });
+        },
+        (error: unknown) =>
+          this.logger.debug('cannot read the start time of an agent', { sessionId: id, pid, error: String(error) }),
+      );
     }
   }
 
@@ -261,6 +269,20 @@ export class Daemon implements ConnectionHost {
     this.#branches?.forget(id);
     this.#tmuxNames.forget(id);
     this.#paneFinder?.forget(id);
+  }
+
+  /**
+   * What the daemon found out, through the registry's reducer; observers are told of what it
+   * changed. After close() nothing more is recorded (a probe may still answer late).
+   */
+  #record(fact: SessionFact): SessionTransition | null {
+    if (this.#closed) return null;
+    const outcome = this.registry.record(fact);
+    const transition = outcome.type === 'applied' ? outcome.transition : null;
+    if (transition === null) return null;
+    this.#changed(transition);
+    if (transition.after === null) this.#forget(fact.id);
+    return transition;
   }
 
   /** The one place observers hear of a change. One that throws (a bug) costs only its own turn. */

@@ -1,31 +1,31 @@
 import type { SessionId } from '../domain/ids.js';
-import type { Registry } from '../domain/registry.js';
-import type { SessionTransition } from '../domain/session-transition.js';
-import { toProjectName, type SessionEntry } from '../domain/session-reducer.js';
+import type { RegistryView } from '../domain/registry.js';
+import type { SessionFact } from '../domain/session-fact.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 
 /**
  * Keeps each session's `branch` in step with the repository its cwd is in. Asked when a session
  * appears or moves, and on the periodic refresh (a `git switch` fires no hook); each directory
- * is read once per round however many sessions share it. A session whose project directory no
- * report has named yet (hooks carry only the cwd) takes the repository's top directory, so a
- * session working in `src/` still reads as its project.
+ * is read once per round however many sessions share it. What is read is a `git-read` fact for
+ * the cwd it was read for: a session whose project directory no report has named yet (hooks carry
+ * only the cwd) takes the repository's top directory, so a session working in `src/` still reads
+ * as its project.
  */
 export class GitBranches {
-  readonly #registry: Registry;
+  readonly #registry: RegistryView;
   readonly #read: (dir: string) => Promise<GitInfo | null>;
-  readonly #changed: (change: SessionTransition) => void;
+  readonly #record: (fact: SessionFact) => void;
   /** The cwd each session's branch was last read for. */
   readonly #readFor = new Map<SessionId, string>();
 
   constructor(options: {
-    registry: Registry;
+    registry: RegistryView;
     read: (dir: string) => Promise<GitInfo | null>;
-    changed: (change: SessionTransition) => void;
+    record: (fact: SessionFact) => void;
   }) {
     this.#registry = options.registry;
     this.#read = options.read;
-    this.#changed = options.changed;
+    this.#record = options.record;
   }
 
   /** After a report: read the branch if the session is new here or changed directory. */
@@ -56,19 +56,8 @@ export class GitBranches {
           byDir.set(cwd, pending);
         }
         const info = await pending;
-        const change = this.#registry.update(id, (entry) => (entry.session.cwd === cwd ? withGit(entry, info) : entry));
-        if (change !== null) this.#changed(change);
+        this.#record({ type: 'git-read', id, cwd, branch: info?.branch ?? null, root: info?.root ?? null });
       }),
     );
   }
-}
-
-function withGit(entry: SessionEntry, info: GitInfo | null): SessionEntry {
-  const branch = info?.branch ?? null;
-  const projectDir = entry.session.projectDir ?? info?.root ?? null;
-  if (entry.session.branch === branch && entry.session.projectDir === projectDir) return entry;
-  return {
-    ...entry,
-    session: { ...entry.session, branch, projectDir, project: toProjectName(projectDir ?? entry.session.cwd) },
-  };
 }

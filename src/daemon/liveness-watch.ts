@@ -1,5 +1,5 @@
-import type { SessionId } from '../domain/ids.js';
-import type { Registry } from '../domain/registry.js';
+import type { RegistryView } from '../domain/registry.js';
+import type { SessionFact } from '../domain/session-fact.js';
 import type { SessionTransition } from '../domain/session-transition.js';
 import type { Logger } from '../platform/logger.js';
 import type { ProcessProbe } from './daemon-ports.js';
@@ -8,21 +8,23 @@ import { checkLiveness } from './liveness.js';
 /**
  * One liveness pass at a time over the registry: sessions whose agent is gone are removed, and a
  * live agent's start time is recorded the first time it is seen (so a reused pid is caught later).
+ * Both are facts recorded through the registry's reducer, which drops a verdict about a pid the
+ * session no longer runs on (the agent was replaced while the probe ran).
  */
 export interface LivenessWatchOptions {
-  readonly registry: Registry;
+  readonly registry: RegistryView;
   readonly processes: ProcessProbe;
   readonly logger: Logger;
-  /** A session was removed because its agent is gone. */
-  readonly removed: (id: SessionId, change: SessionTransition) => void;
-  /** Bookkeeping changed (a start time was recorded): worth saving, nothing to publish. */
-  readonly changed: (change: SessionTransition) => void;
+  /** Records a fact; returns what it changed (null: nothing). */
+  readonly record: (fact: SessionFact) => SessionTransition | null;
 }
 
 export class LivenessWatch {
   readonly #options: LivenessWatchOptions;
   #running = false;
   #stopped = false;
+  /** Sessions already warned about an unanswered probe: the warning is not repeated every pass. */
+  readonly #warned = new Set<string>();
 
   constructor(options: LivenessWatchOptions) {
     this.#options = options;
@@ -32,21 +34,26 @@ export class LivenessWatch {
   async run(): Promise<number> {
     if (this.#running || this.#stopped) return 0;
     this.#running = true;
-    const { registry, processes, logger } = this.#options;
+    const { registry, processes, logger, record } = this.#options;
     try {
       let removed = 0;
       for (const verdict of await checkLiveness(registry.entries(), processes)) {
+        if (this.#stopped) break;
+        if (verdict.type === 'unknown') {
+          const fields = { sessionId: verdict.id, pid: verdict.pid, reason: verdict.reason };
+          if (this.#warned.has(verdict.id))
+            logger.debug('cannot tell whether an agent runs; keeping its session', fields);
+          else logger.warn('cannot tell whether an agent runs; keeping its session', fields);
+          this.#warned.add(verdict.id);
+          continue;
+        }
+        this.#warned.delete(verdict.id);
         if (verdict.type === 'dead') {
-          const change = registry.remove(verdict.id);
-          if (change === null) continue;
+          if (record({ type: 'agent-gone', id: verdict.id, pid: verdict.pid })?.after !== null) continue;
           removed += 1;
           logger.info('session removed: its agent process is gone', { sessionId: verdict.id, pid: verdict.pid });
-          this.#options.removed(verdict.id, change);
         } else {
-          const change = registry.update(verdict.id, (e) =>
-            e.session.pid === verdict.pid ? { ...e, pidStart: verdict.startTime } : e,
-          );
-          if (change !== null) this.#options.changed(change);
+          record({ type: 'pid-started', id: verdict.id, pid: verdict.pid, startTime: verdict.startTime });
         }
       }
       return removed;

@@ -1,5 +1,6 @@
 import type { SessionId } from '../domain/ids.js';
-import type { Registry } from '../domain/registry.js';
+import type { RegistryView } from '../domain/registry.js';
+import type { SessionFact } from '../domain/session-fact.js';
 import type { SessionTransition } from '../domain/session-transition.js';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import { toSessionsFilePane, type SessionsFile } from '../integrations/claude/sessions-file.js';
@@ -7,14 +8,15 @@ import type { Logger } from '../platform/logger.js';
 import { matchPaneByAncestry, matchPaneById, walkAncestry, type ListedPane, type PaneLister } from './pane-match.js';
 
 export interface PaneFinderDeps {
-  readonly registry: Registry;
+  readonly registry: RegistryView;
   readonly lister: PaneLister;
   readonly parentPid: (pid: number) => Promise<number | null>;
   /** The tmux server a session reported from ($TMUX), null for the default server. */
   readonly serverOf: (id: SessionId) => string | null;
   /** Claude's sessions file for the session, for its `tmux` field. */
   readonly sessionsFile: (entry: SessionEntry) => Promise<SessionsFile | null>;
-  readonly changed: (change: SessionTransition) => void;
+  /** Records a fact; returns what it changed (null: nothing). */
+  readonly record: (fact: SessionFact) => SessionTransition | null;
   readonly logger: Logger;
 }
 
@@ -109,13 +111,8 @@ export class PaneFinder {
       return;
     }
     const { pane, session, window } = found;
-    const change = this.#deps.registry.update(id, (e) =>
-      e.session.tmux === null && e.session.pid === pid
-        ? { ...e, session: { ...e.session, tmux: { pane, session, window, server } } }
-        : e,
-    );
+    const change = this.#deps.record({ type: 'pane-located', id, pid, tmux: { pane, session, window, server } });
     if (change === null) return;
     this.#deps.logger.info('found the tmux pane of a session without $TMUX_PANE', { sessionId: id, pane, pid });
-    this.#deps.changed(change);
   }
 }

@@ -1,4 +1,5 @@
-import type { Registry } from '../domain/registry.js';
+import type { RegistryView } from '../domain/registry.js';
+import type { SessionEntry } from '../domain/session-reducer.js';
 import type { Logger } from '../platform/logger.js';
 import { loadEntries, saveEntries } from './persistence.js';
 import type { RegistryObserver } from './registry-observer.js';
@@ -10,27 +11,32 @@ import type { RegistryObserver } from './registry-observer.js';
 export class RegistryStore implements RegistryObserver {
   readonly name = 'persistence';
   readonly #file: string | null;
-  readonly #registry: Registry;
+  readonly #registry: RegistryView;
   readonly #logger: Logger;
   readonly #debounceMs: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
   #closed = false;
 
-  constructor(options: { file: string | null; registry: Registry; logger: Logger; debounceMs: number }) {
+  constructor(options: { file: string | null; registry: RegistryView; logger: Logger; debounceMs: number }) {
     this.#file = options.file;
     this.#registry = options.registry;
     this.#logger = options.logger;
     this.#debounceMs = options.debounceMs;
   }
 
-  /** Puts saved entries back; returns how many were unreadable. */
-  async restore(): Promise<number> {
-    if (this.#file === null) return 0;
+  /**
+   * Reads the saved entries and hands each to `put` (which records it through the registry's
+   * reducer and says whether it was taken). Returns how many were unreadable, and how many were
+   * cut because the registry was full (daemon.maxSessions was lowered since they were saved).
+   */
+  async restore(put: (entry: SessionEntry) => boolean): Promise<{ invalid: number; cut: number }> {
+    if (this.#file === null) return { invalid: 0, cut: 0 };
     const loaded = await loadEntries(this.#file);
     if (loaded.problem !== null) this.#logger.warn(loaded.problem);
-    this.#registry.restore(loaded.entries);
-    return loaded.dropped;
+    let cut = 0;
+    for (const entry of loaded.entries) if (!put(entry)) cut += 1;
+    return { invalid: loaded.dropped, cut };
   }
 
   /** Every change is worth saving, bookkeeping too (a pid's start time). */

@@ -1,6 +1,6 @@
 import type { PaneId, SessionId } from '../domain/ids.js';
-import type { Registry } from '../domain/registry.js';
-import type { SessionTransition } from '../domain/session-transition.js';
+import type { RegistryView } from '../domain/registry.js';
+import type { SessionFact } from '../domain/session-fact.js';
 import type { Logger } from '../platform/logger.js';
 import type { TmuxProbe } from './daemon-ports.js';
 import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
@@ -12,8 +12,8 @@ import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
  */
 export class TmuxNames {
   readonly #probe: TmuxProbe | null;
-  readonly #registry: Registry;
-  readonly #changed: (change: SessionTransition) => void;
+  readonly #registry: RegistryView;
+  readonly #record: (fact: SessionFact) => void;
   readonly #logger: Logger;
   /** tmux server socket per session (null: the default server). */
   readonly #servers = new Map<SessionId, string | null>();
@@ -22,15 +22,10 @@ export class TmuxNames {
   /** Panes already asked about once; a pane tmux does not list waits for the periodic refresh. */
   readonly #asked = new Map<SessionId, PaneId>();
 
-  constructor(
-    probe: TmuxProbe | null,
-    registry: Registry,
-    changed: (change: SessionTransition) => void,
-    logger: Logger,
-  ) {
+  constructor(probe: TmuxProbe | null, registry: RegistryView, record: (fact: SessionFact) => void, logger: Logger) {
     this.#probe = probe;
     this.#registry = registry;
-    this.#changed = changed;
+    this.#record = record;
     this.#logger = logger;
   }
 
@@ -82,10 +77,13 @@ export class TmuxNames {
     const byServer = new Map<string | null, { id: SessionId; pane: PaneId }[]>();
     for (const entry of this.#registry.entries()) {
       const pane = entry.session.tmux?.pane;
-      // A session restored from disk has not said which tmux server it runs on yet: asking
-      // the default server would wipe its saved names. Its next report tells us.
-      if (pane === undefined || !this.#servers.has(entry.session.id)) continue;
-      const server = this.#servers.get(entry.session.id) ?? null;
+      if (pane === undefined) continue;
+      // A session knows its server (tmux.server) unless it never reported one: then it is the
+      // default server if it reported since start, and unknown if it was only restored from disk
+      // (asking the default server would wipe its saved names; its next report tells us).
+      const known = entry.session.tmux?.server ?? null;
+      if (known === null && !this.#servers.has(entry.session.id)) continue;
+      const server = known ?? this.#servers.get(entry.session.id) ?? null;
       const list = byServer.get(server) ?? [];
       list.push({ id: entry.session.id, pane });
       byServer.set(server, list);
@@ -98,13 +96,14 @@ export class TmuxNames {
         );
         for (const { id, pane } of items) {
           const found = names.get(pane);
-          const change = this.#registry.setTmux(id, {
+          this.#record({
+            type: 'tmux-names',
+            id,
             pane,
+            server,
             session: found?.session ?? null,
             window: found?.window ?? null,
-            server: this.#registry.get(id)?.session.tmux?.server ?? server,
           });
-          if (change !== null) this.#changed(change);
         }
       } catch (error) {
         this.#logger.debug('cannot ask tmux for pane names', { server, error: String(error) });

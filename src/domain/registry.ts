@@ -1,7 +1,9 @@
 import type { SessionId } from './ids.js';
+import { reduceFact } from './fact-reducer.js';
 import type { SessionEvent } from './session-event.js';
+import type { SessionFact } from './session-fact.js';
 import { reduceSession, type SessionEntry } from './session-reducer.js';
-import type { Session, TmuxLocation } from './session.js';
+import type { Session } from './session.js';
 import type { SessionTransition } from './session-transition.js';
 
 /** `transition` is null when the event changed nothing. */
@@ -12,12 +14,20 @@ export type ApplyOutcome =
 /** How many ended sessions are remembered to drop their late reports. */
 const MAX_REMEMBERED_ENDS = 1_000;
 
+/** What the daemon's probes may read; only the Registry itself writes. */
+export interface RegistryView {
+  readonly size: number;
+  get(id: SessionId): SessionEntry | undefined;
+  entries(): SessionEntry[];
+}
+
 /**
  * The set of live sessions. It holds a mutable Map for speed (1,000 sessions, 1,000 events a
- * second) but does no IO and reads no clock: every rule lives in the pure `reduceSession`, and
- * everything here is deterministic in its arguments.
+ * second) but does no IO and reads no clock: every rule lives in the pure reducers
+ * (`reduceSession` for what agents report, `reduceFact` for what the daemon finds out), and
+ * there are exactly two ways in, `apply` and `record`, both through `#commit`.
  */
-export class Registry {
+export class Registry implements RegistryView {
   readonly #entries = new Map<SessionId, SessionEntry>();
   /**
    * When recently ended sessions ended (`at` of their SessionEnd). Hooks race, so a report
@@ -47,6 +57,7 @@ export class Registry {
     return this.entries().map((entry) => entry.session);
   }
 
+  /** What an agent reported. */
   apply(event: SessionEvent): ApplyOutcome {
     const endedAt = this.#ended.get(event.sessionId);
     if (endedAt !== undefined) {
@@ -57,16 +68,26 @@ export class Registry {
     }
     if (event.change.type === 'ended') this.#rememberEnded(event.sessionId, event.at);
     const before = this.#entries.get(event.sessionId);
-    if (before === undefined && event.change.type !== 'ended' && this.#entries.size >= this.#maxSessions) {
-      return { type: 'refused', reason: 'session-limit', limit: this.#maxSessions };
-    }
-    const after = reduceSession(before, event);
-    const id = event.sessionId;
+    return this.#commit(event.sessionId, before, reduceSession(before, event));
+  }
+
+  /** What the daemon found out (a liveness verdict, a pane, tmux names, a branch, a restored entry). */
+  record(fact: SessionFact): ApplyOutcome {
+    const before = this.#entries.get(fact.id);
+    const after = reduceFact(before, fact);
+    return this.#commit(fact.id, before, after === undefined ? null : after);
+  }
+
+  /** The one place an entry is written. A new session beyond the limit is refused. */
+  #commit(id: SessionId, before: SessionEntry | undefined, after: SessionEntry | null): ApplyOutcome {
+    if (after === before) return { type: 'applied', transition: null };
     if (after === null) {
       if (before === undefined) return { type: 'applied', transition: null };
       this.#entries.delete(id);
       return { type: 'applied', transition: { id, before: before.session, after: null } };
     }
+    if (before === undefined && this.#entries.size >= this.#maxSessions)
+      return { type: 'refused', reason: 'session-limit', limit: this.#maxSessions };
     this.#entries.set(id, after);
     return { type: 'applied', transition: { id, before: before?.session ?? null, after: after.session } };
   }
@@ -77,46 +98,6 @@ export class Registry {
     if (this.#ended.size > MAX_REMEMBERED_ENDS) {
       const oldest = this.#ended.keys().next();
       if (oldest.done !== true) this.#ended.delete(oldest.value);
-    }
-  }
-
-  remove(id: SessionId): SessionTransition | null {
-    const before = this.#entries.get(id);
-    if (before === undefined) return null;
-    this.#entries.delete(id);
-    return { id, before: before.session, after: null };
-  }
-
-  /** Replaces an entry's bookkeeping (pid start, tmux names) found by the daemon's probes. */
-  update(id: SessionId, patch: (entry: SessionEntry) => SessionEntry): SessionTransition | null {
-    const before = this.#entries.get(id);
-    if (before === undefined) return null;
-    const after = patch(before);
-    if (after === before) return null;
-    this.#entries.set(id, after);
-    return { id, before: before.session, after: after.session };
-  }
-
-  setTmux(id: SessionId, tmux: TmuxLocation): SessionTransition | null {
-    return this.update(id, (entry) => {
-      const t = entry.session.tmux;
-      if (
-        t !== null &&
-        t.pane === tmux.pane &&
-        t.session === tmux.session &&
-        t.window === tmux.window &&
-        t.server === tmux.server
-      )
-        return entry;
-      return { ...entry, session: { ...entry.session, tmux } };
-    });
-  }
-
-  /** Puts back entries read from disk at start-up, up to the session limit. */
-  restore(entries: readonly SessionEntry[]): void {
-    for (const entry of entries) {
-      if (this.#entries.size >= this.#maxSessions) break;
-      this.#entries.set(entry.session.id, entry);
     }
   }
 }

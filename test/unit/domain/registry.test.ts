@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paneIdSchema, sessionIdSchema } from '../../../src/domain/ids.js';
 import { Registry, type ApplyOutcome } from '../../../src/domain/registry.js';
 import type { SessionEvent } from '../../../src/domain/session-event.js';
+import type { SessionFact } from '../../../src/domain/session-fact.js';
 import type { SessionTransition } from '../../../src/domain/session-transition.js';
 import { T0, hook, hookEvent, statusEvent, statusLine } from './claude-events.js';
 
@@ -168,49 +169,49 @@ describe('Registry.apply', () => {
   });
 });
 
-describe('Registry bookkeeping', () => {
-  it.each<[rule: string, id: number, result: 'remove' | null, size: number]>([
-    ['remove() of a known session says remove', 1, 'remove', 1],
-    ['remove() of an unknown session says nothing', 9, null, 2],
-  ])('%s', (_rule, n, result, size) => {
+describe('Registry.record: what the daemon finds out goes through the same commit', () => {
+  it.each<[rule: string, fact: SessionFact, result: 'upsert' | 'remove' | null, size: number]>([
+    [
+      'agent-gone for the pid the session runs on removes it',
+      { type: 'agent-gone', id: sid(1), pid: 4242 },
+      'remove',
+      1,
+    ],
+    ['agent-gone for an unknown session says nothing', { type: 'agent-gone', id: sid(9), pid: 4242 }, null, 2],
+    [
+      'pid-started stores the start time (an upsert whose session is the same object)',
+      { type: 'pid-started', id: sid(1), pid: 4242, startTime: 's' },
+      'upsert',
+      2,
+    ],
+    [
+      'tmux-names that tmux already gave change nothing',
+      { type: 'tmux-names', id: sid(1), pane: paneIdSchema.parse('%3'), server: null, session: null, window: null },
+      null,
+      2,
+    ],
+  ])('%s', (_rule, fact, result, size) => {
     const registry = filled(2, 3);
-    expect(kindOf(registry.remove(sid(n)))).toBe(result);
+    const outcome = registry.record(fact);
+    expect(outcome.type === 'applied' && kindOf(outcome.transition)).toBe(result);
     expect(registry.size).toBe(size);
   });
 
-  it.each<[rule: string, id: number, patch: 'same' | 'pid-start', result: 'upsert' | null, pidStart: string | null]>([
-    ['update() that returns the same entry reports no change', 1, 'same', null, null],
-    ['update() that returns a new entry stores it and reports an upsert', 1, 'pid-start', 'upsert', 'start-1'],
-    ['update() of an unknown session reports nothing', 9, 'pid-start', null, null],
-  ])('%s', (_rule, n, patch, result, pidStart) => {
+  it('a bookkeeping fact keeps the session object: observers see before === after', () => {
     const registry = filled(1, 3);
-    const change = registry.update(sid(n), (entry) => (patch === 'same' ? entry : { ...entry, pidStart: 'start-1' }));
-    expect(kindOf(change)).toBe(result);
-    expect(registry.get(sid(1))?.pidStart).toBe(pidStart);
+    const before = registry.get(sid(1))?.session;
+    const outcome = registry.record({ type: 'pid-started', id: sid(1), pid: 4242, startTime: 's' });
+    expect(outcome).toEqual({ type: 'applied', transition: { id: sid(1), before, after: before } });
+    expect(registry.get(sid(1))?.pidStart).toBe('s');
   });
 
-  const pane3 = paneIdSchema.parse('%3');
-  it.each<
-    [
-      rule: string,
-      tmux: { session: string | null; window: string | null },
-      first: 'upsert' | null,
-      again: 'upsert' | null,
-    ]
-  >([
-    ['setTmux() with new names stores them once', { session: 'main', window: 'editor' }, 'upsert', null],
-    ['setTmux() with what is already known changes nothing', { session: null, window: null }, null, null],
-  ])('%s', (_rule, names, first, again) => {
-    const registry = filled(1, 3); // the test reporter sits in pane %3, names unknown
-    expect(kindOf(registry.setTmux(sid(1), { pane: pane3, ...names, server: null }))).toBe(first);
-    expect(kindOf(registry.setTmux(sid(1), { pane: pane3, ...names, server: null }))).toBe(again);
-    expect(registry.get(sid(1))?.session.tmux).toEqual({ pane: '%3', ...names, server: null });
-  });
-
-  it('restore() puts entries back, up to the session limit', () => {
+  it('restored entries come back up to the session limit; the rest are refused', () => {
     const source = filled(4, 10);
     const registry = new Registry({ maxSessions: 3 });
-    registry.restore(source.entries());
+    const outcomes = source
+      .entries()
+      .map((entry) => registry.record({ type: 'restored', id: entry.session.id, entry }).type);
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'refused']);
     expect(registry.sessions().map((s) => s.id)).toEqual([idOf(1), idOf(2), idOf(3)]);
     expect(registry.get(sid(2))).toEqual(source.get(sid(2)));
   });
@@ -219,7 +220,7 @@ describe('Registry bookkeeping', () => {
     const source = filled(1, 3);
     source.apply(hookFor(1, 'Stop', T0 + 500));
     const registry = new Registry({ maxSessions: 3 });
-    registry.restore(source.entries());
+    for (const entry of source.entries()) registry.record({ type: 'restored', id: entry.session.id, entry });
     registry.apply(hookFor(1, 'UserPromptSubmit', T0 + 100));
     expect(registry.get(sid(1))?.session.status).toBe('idle');
   });
