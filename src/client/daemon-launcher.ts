@@ -33,6 +33,8 @@ export async function ensureDaemon(options: { socketPath: string; env: NodeJS.Pr
   const up = await waitFor(async () => exited !== null || (await answers(options.socketPath)), {
     timeoutMs: START_TIMEOUT_MS,
   });
+  // atmd survives writing to the pipe once it is closed (platform/std-streams.ts): keeping it
+  // open unread instead would let it fill, and atmd's writes to a pipe block.
   child.stderr.destroy();
   child.unref();
   if (up && exited === null) return 'started';

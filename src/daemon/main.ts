@@ -4,10 +4,12 @@
  * src/cli/main.ts are the only ones that read the process's argv and environment. The stop
  * signals are caught before anything else is even loaded (see stop-signals.ts).
  */
+import { ignoreBrokenStdio } from '../platform/std-streams.js';
 import { ATMD_HELP, parseAtmdArgs } from './atmd-command-line.js';
 import { catchStopSignals } from './stop-signals.js';
 
 const stopSignals = catchStopSignals();
+ignoreBrokenStdio();
 
 const commandLine = parseAtmdArgs(process.argv.slice(2));
 if (commandLine.kind === 'help') {
