@@ -46,7 +46,7 @@ describe.skipIf(!isRoot)('atmd on a full disk', () => {
       mkdirSync(join(dir.path, sub), { recursive: true, mode: 0o700 });
     writeFileSync(join(dir.path, 'config', 'atm', 'config.json'), JSON.stringify({ daemon: { persistDebounceMs: 0 } }));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m,mode=0700', 'tmpfs', state]);
-    await using _unmount = { [Symbol.asyncDispose]: () => Promise.resolve(execFileSync('umount', ['-l', state])) };
+    using _unmount = { [Symbol.dispose]: () => void execFileSync('umount', ['-l', state]) };
     const socketPath = join(dir.path, 'run', 'atm.sock');
     await using atmd = spawnAtmd(env);
     await pollUntil(() => answers(socketPath, 200), { what: 'atmd to answer' });
