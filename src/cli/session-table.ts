@@ -6,7 +6,8 @@ const COLUMNS = ['STATUS', 'PROJECT', 'MODEL', 'CTX', 'COST', 'ACTIVITY', 'PANE'
 
 /**
  * `atm list` as plain text: one row per session, waiting first, every field stripped of escapes.
- * Lines are cut to `width` (a terminal's); `Infinity` cuts nothing (a pipe).
+ * In a pipe (`width` Infinity) no field is ever cut; on a terminal the table fits its width by
+ * cutting long fields, then dropping the least useful columns (see fitColumns).
  */
 export function renderSessionTable(sessions: readonly Session[], options: { now: number; width: number }): string {
   if (sessions.length === 0) return 'No sessions. Start Claude Code in tmux (after `atm setup`) and they appear here.';
@@ -24,17 +25,41 @@ export function renderSessionTable(sessions: readonly Session[], options: { now:
         s.tmux === null ? '-' : formatLocation(s.tmux),
       ].map((cell) => sanitizeTerminalText(cell)),
     );
-  const widths = COLUMNS.map((title, i) =>
-    Math.min(40, Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? '')))),
-  );
+  const natural = COLUMNS.map((title, i) => Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const { shown, widths } = fitColumns(natural, options.width);
   const line = (cells: readonly string[]): string => {
-    const text = cells
-      .map((cell, i) => fitToWidth(cell, widths[i] ?? 10))
-      .join('  ')
+    const text = shown
+      .map((column, k) => fitToWidth(cells[column] ?? '', widths[k] ?? 0))
+      .join(GAP)
       .trimEnd();
     return Number.isFinite(options.width) ? fitToWidth(text, options.width).trimEnd() : text;
   };
   return [line(COLUMNS), ...rows.map(line)].join('\n');
+}
+
+const GAP = '  ';
+/** On a terminal too narrow for every column, the long ones are cut to this first… */
+const CUT_TO: Readonly<Partial<Record<(typeof COLUMNS)[number], number>>> = { PROJECT: 28, ACTIVITY: 24, PANE: 16 };
+/** …then columns go, least useful first. STATUS, PROJECT and ACTIVITY stay. */
+const DROP_ORDER: readonly (typeof COLUMNS)[number][] = ['MODEL', 'COST', 'PANE', 'CTX'];
+
+/**
+ * Which columns to show, how wide: in a pipe (`width` Infinity) every column at its content's
+ * width, nothing cut; on a terminal, long columns cut to CUT_TO, then columns dropped in
+ * DROP_ORDER, until the line fits (a terminal narrower than that cuts the line itself).
+ */
+function fitColumns(natural: readonly number[], width: number): { shown: number[]; widths: number[] } {
+  let shown = COLUMNS.map((_, i) => i);
+  let widths = [...natural];
+  const total = (): number => shown.reduce((sum, i) => sum + (widths[i] ?? 0), 0) + GAP.length * (shown.length - 1);
+  if (total() > width) {
+    widths = natural.map((w, i) => Math.min(w, Math.max(textWidth(COLUMNS[i] ?? ''), CUT_TO[COLUMNS[i]!] ?? w)));
+  }
+  for (const name of DROP_ORDER) {
+    if (total() <= width) break;
+    shown = shown.filter((i) => COLUMNS[i] !== name);
+  }
+  return { shown, widths: shown.map((i) => widths[i] ?? 0) };
 }
 
 function activity(session: Session, now: number): string {

@@ -1,4 +1,4 @@
-import { sanitizeTerminalText } from '../shared/terminal-text.js';
+import { sanitizeTerminalText, textWidth, truncateToWidth } from '../shared/terminal-text.js';
 
 const MAX_CHARS = 70;
 
@@ -9,6 +9,7 @@ const MAX_CHARS = 70;
 export function oneLine(command: string): string {
   const lines = command.trim().split('\n');
   const first = sanitizeTerminalText(lines[0] ?? '');
-  const more = lines.length > 1 || first.length > MAX_CHARS;
-  return more ? `${first.slice(0, MAX_CHARS)}…` : first;
+  // By display width, never by UTF-16 units: a slice could split an emoji's surrogate pair into U+FFFD.
+  if (textWidth(first) > MAX_CHARS) return truncateToWidth(first, MAX_CHARS);
+  return lines.length > 1 ? `${truncateToWidth(first, MAX_CHARS - 1, '')}…` : first;
 }

@@ -1,3 +1,4 @@
+import { textWidth } from '../shared/terminal-text.js';
 import { fillRow, putText, type Frame } from './frame.js';
 import { THEME } from './theme.js';
 import type { DashboardState } from './view-state.js';
@@ -21,7 +22,7 @@ export function renderFooter(frame: Frame, y: number, state: DashboardState): vo
     return;
   }
   if (state.notice !== null) {
-    putText(frame, 0, y, state.notice, THEME.notice);
+    putText(frame, 0, y, state.notice.text, state.notice.tone === 'error' ? THEME.error : THEME.info);
     return;
   }
   let x = 0;
@@ -30,25 +31,48 @@ export function renderFooter(frame: Frame, y: number, state: DashboardState): vo
     x += 2;
   }
   const enter: Hint = ['Enter', state.mode === 'pick' ? 'jump & exit' : 'jump'];
-  putHints(frame, x, y, [
-    ['↑↓', 'move'],
-    enter,
-    ['/', 'filter'],
-    ['s', `sort: ${state.sort}`],
-    ['Space', 'fold'],
-    ['Tab', 'detail'],
-    ['?', 'help'],
-    ['q', 'quit'],
-  ]);
+  putHints(
+    frame,
+    x,
+    y,
+    [
+      ['↑↓', 'move'],
+      enter,
+      ['/', 'filter'],
+      ['s', `sort: ${state.sort}`],
+      ['Space', 'fold'],
+      ['Tab', 'detail'],
+      ['?', 'help'],
+      ['q', 'quit'],
+    ],
+    DROP_ORDER,
+  );
 }
 
-/** Writes `key label` pairs while whole pairs fit; a cut hint would only confuse. */
-function putHints(frame: Frame, startX: number, y: number, hints: readonly Hint[]): void {
+/** Hints dropped first when the line is short: the quit and help keys stay to the last. */
+const DROP_ORDER: readonly string[] = ['Space', 'Tab', 's', '/', '↑↓', 'Enter', '?'];
+
+/**
+ * Writes `key label` pairs in order, whole pairs only (a cut hint would only confuse): when they
+ * do not all fit, the keys in `dropOrder` go first, so `q quit` is the last to go.
+ */
+function putHints(
+  frame: Frame,
+  startX: number,
+  y: number,
+  hints: readonly Hint[],
+  dropOrder: readonly string[] = [],
+): void {
+  const widthOf = ([key, label]: Hint): number => textWidth(key) + 1 + textWidth(label) + 2;
+  let shown = [...hints];
+  for (const key of dropOrder) {
+    if (startX + shown.reduce((sum, hint) => sum + widthOf(hint), 0) - 2 <= frame.width) break;
+    shown = shown.filter(([k]) => k !== key);
+  }
   let x = startX;
-  for (const [key, label] of hints) {
-    const width = [...key].length + 1 + [...label].length;
-    if (x + width > frame.width) return;
-    x = putText(frame, x, y, key, THEME.key);
-    x = putText(frame, x + 1, y, label, THEME.label) + 2;
+  for (const hint of shown) {
+    if (x + widthOf(hint) - 2 > frame.width) return;
+    x = putText(frame, x, y, hint[0], THEME.key);
+    x = putText(frame, x + 1, y, hint[1], THEME.label) + 2;
   }
 }

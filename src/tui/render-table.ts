@@ -6,6 +6,7 @@ import { putText, restyle, type Frame } from './frame.js';
 import type { Layout } from './layout.js';
 import { putContext, putCost, putInColumn, putName } from './render-cells.js';
 import { placeColumns, type PlacedColumn } from './table-columns.js';
+import { toContentWidths } from './table-content.js';
 import type { GroupRow } from './table-rows.js';
 import { DIMMED, SELECTED, STATE_BADGE_STYLE, STATUS_GLYPH, STATUS_STYLE, THEME } from './theme.js';
 import type { DashboardView } from './view-model.js';
@@ -18,7 +19,14 @@ export function renderTable(
   nowMs: number,
   homeDir: string | null,
 ): void {
-  const columns = placeColumns(frame.width);
+  const columns = placeColumns(
+    frame.width,
+    toContentWidths(
+      view.rows.map(({ row }) => row),
+      nowMs,
+      homeDir,
+    ),
+  );
   if (layout.columnsY !== null) {
     for (const column of columns)
       putInColumn(frame, column.x, layout.columnsY, column.width, column.title, THEME.columnTitle, column.align);

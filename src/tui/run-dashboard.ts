@@ -7,7 +7,7 @@ import { renderDashboard } from './render-dashboard.js';
 import type { Screen, ScreenInput } from './screen.js';
 import type { SessionSource } from './session-source.js';
 import { EXIT_CODES, update, type Effect, type Message } from './update.js';
-import { createDashboardState, type DashboardMode } from './view-state.js';
+import { createDashboardState, type DashboardMode, type Notice } from './view-state.js';
 
 export interface DashboardOptions {
   readonly source: SessionSource;
@@ -28,7 +28,7 @@ export interface DashboardOptions {
   /** False: no colours, only bold, dim, inverse and the glyphs (NO_COLOR, --color=never). Default true. */
   readonly color?: boolean;
   /** A footer message to start with (e.g. "Started atmd"), dismissed by the first key. */
-  readonly initialNotice?: string;
+  readonly initialNotice?: Notice;
 }
 
 const toError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));

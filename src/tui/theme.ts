@@ -16,7 +16,10 @@ export const THEME = {
   project: { bold: true },
   path: { fg: 'gray' },
   banner: { fg: 'brightWhite', bg: 'red', bold: true },
-  notice: { fg: 'brightRed', bold: true },
+  /** A failed action (a jump that did not work). */
+  error: { fg: 'brightRed', bold: true },
+  /** News that is not a problem ("Started atmd"). */
+  info: { fg: 'cyan' },
   key: { fg: 'cyan', bold: true },
   filter: { fg: 'brightYellow', bold: true },
   helpBox: { fg: 'white', bg: 'blue' },
@@ -48,5 +51,18 @@ export const CONTEXT_STYLE: Readonly<Record<ContextLevel, Style>> = {
   critical: { fg: 'brightRed', bold: true },
 };
 
-export const SELECTED = (style: Style): Style => ({ ...style, inverse: true });
+/**
+ * The selection bar: one background across the whole row, so it reads as one continuous bar.
+ * Inverse video would not do: each coloured cell would become a patch of its own colour. Text
+ * keeps its colour; a badge's colour moves to its text, so a waiting row still stands out.
+ */
+export const SELECTED = (style: Style): Style => {
+  const fg = style.bg !== undefined && style.bg !== 'default' ? style.bg : style.fg;
+  return {
+    ...(fg === undefined || fg === 'blue' || fg === 'black' ? { fg: 'brightWhite' } : { fg }),
+    bg: 'blue',
+    ...(style.bold === true ? { bold: true } : {}),
+    ...(style.dim === true ? { dim: true } : {}),
+  };
+};
 export const DIMMED = (style: Style): Style => ({ ...style, dim: true });

@@ -43,7 +43,7 @@ type Step = { state: DashboardState; effects?: Effect[] };
 function step(state: DashboardState, message: Message): Step {
   if (message.type === 'feed') return { state: applyFeedEvent(state, message.event) };
   if (message.type === 'resize') return { state: { ...state, size: message.size } };
-  if (message.type === 'jump-failed') return { state: { ...state, notice: message.message } };
+  if (message.type === 'jump-failed') return { state: { ...state, notice: { text: message.message, tone: 'error' } } };
   // Any user action dismisses the last notice.
   return applyAction({ ...state, notice: null }, message);
 }
@@ -111,7 +111,8 @@ function activate(state: DashboardState, row: TableRow | undefined): Step {
   if (row === undefined) return { state };
   if (row.kind === 'group') return toggleGroup(state, row);
   const pane = row.session.tmux?.pane;
-  if (pane === undefined) return { state: { ...state, notice: 'This session does not run in a tmux pane.' } };
+  if (pane === undefined)
+    return { state: { ...state, notice: { text: 'This session does not run in a tmux pane.', tone: 'error' } } };
   return { state, effects: [{ type: 'jump', pane, exitAfter: state.mode === 'pick' }] };
 }
 

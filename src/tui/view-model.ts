@@ -67,7 +67,7 @@ function toBanner(state: DashboardState, nowMs: number): string | null {
 function toEmptyMessage(state: DashboardState): string {
   if (!state.hasConnected) {
     return state.connection.kind === 'disconnected'
-      ? 'The atm daemon is not reachable yet.'
+      ? 'No atm daemon answers. Start one with `atm daemon start` (or run `atm` without --no-start); this screen connects by itself.'
       : 'Connecting to the atm daemon…';
   }
   if (state.sessions.size > 0) return `No session matches "${state.filter.trim()}".`;

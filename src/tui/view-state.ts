@@ -19,6 +19,12 @@ export type Connection =
 export type RowKey =
   { readonly kind: 'group'; readonly group: string } | { readonly kind: 'session'; readonly id: SessionId };
 
+/** `error` for a failed action, `info` for news that is not a problem: only errors look like errors. */
+export interface Notice {
+  readonly text: string;
+  readonly tone: 'info' | 'error';
+}
+
 /** Everything the dashboard shows, as plain data; `update` is the only way it changes. */
 export interface DashboardState {
   readonly mode: DashboardMode;
@@ -37,8 +43,8 @@ export interface DashboardState {
   readonly scrollTop: number;
   readonly showDetail: boolean;
   readonly showHelp: boolean;
-  /** A one-line message for the footer (e.g. a failed jump), cleared by the next key. */
-  readonly notice: string | null;
+  /** A one-line message for the footer (a failed jump, "Started atmd"), cleared by the next key. */
+  readonly notice: Notice | null;
   /** Shown as `~` in paths; null when unknown. */
   readonly homeDir: string | null;
 }

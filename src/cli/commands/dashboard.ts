@@ -2,9 +2,12 @@ import { homedir } from 'node:os';
 import { ensureDaemon } from '../../client/daemon-launcher.js';
 import { createSessionFeed } from '../../client/session-feed.js';
 import { createExecFileTmux } from '../../integrations/tmux/exec-file-tmux.js';
+import { answers } from '../../platform/socket-probe.js';
 import { AtmError } from '../../shared/errors.js';
+import type { Notice } from '../../tui/view-state.js';
 import { SYSTEM_CLOCK } from '../../tui/clock.js';
 import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
+import { printLine } from '../output.js';
 
 const TMUX_TIMEOUT_MS = 2_000;
 
@@ -29,14 +32,14 @@ export async function runDashboardCommand(
     });
   }
   const socketPath = ctx.paths.socketPath;
-  let notice: string | undefined;
+  let notice: Notice | undefined;
   if (!options.noStart && (await ensureDaemon({ socketPath, env: ctx.env })) === 'started') {
-    notice = `Started atmd on ${socketPath}.`;
+    notice = { text: `Started atmd on ${socketPath}.`, tone: 'info' };
   }
   const { runDashboard } = await import('../../tui/run-dashboard.js'); // terminal-kit loads only here
   const controller = new AbortController();
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => controller.abort());
-  return runDashboard({
+  const code = await runDashboard({
     source: createSessionFeed({ socketPath, role: 'tui' }),
     jumper: createExecFileTmux({ timeoutMs: TMUX_TIMEOUT_MS }),
     clock: SYSTEM_CLOCK,
@@ -46,4 +49,9 @@ export async function runDashboardCommand(
     signal: controller.signal,
     ...(notice === undefined ? {} : { initialNotice: notice }),
   });
+  // The daemon outlives the dashboard on purpose (hooks keep reporting); say so once, and how to stop it.
+  if (options.mode === 'dashboard' && (await answers(socketPath, 500))) {
+    printLine(`atmd keeps running (${socketPath}), so sessions keep reporting; stop it with \`atm daemon stop\`.`);
+  }
+  return code;
 }

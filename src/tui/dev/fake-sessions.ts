@@ -103,6 +103,18 @@ export function makeDemoSessions(nowMs: number): Session[] {
       tool: { name: 'Bash', startedAt: at(1_000), summary: 'echo \x1b]0;pwned\x07 \x1b[2J' },
     }),
     make({
+      id: 'shop-1',
+      pane: '%61',
+      project: 'shop-frontend',
+      projectDir: '/home/dev/src/shop-frontend',
+      cwd: '/home/dev/src/shop-frontend',
+      branch: 'feature/checkout-redesign',
+      status: 'working',
+      tool: { name: 'Bash', startedAt: at(12_000), summary: 'npm test -- --run checkout' },
+      model: { id: 'claude-opus-4-5', displayName: 'Opus 4.5 (1M context)' },
+      tmux: { pane: '%61' as PaneId, session: 'work', window: 'frontend-checkout', server: null },
+    }),
+    make({
       id: 'notmux-1',
       pane: null,
       project: 'scratch',

@@ -134,7 +134,24 @@ describe.skipIf(!hasTmux)('the dashboard when the daemon goes and comes back', (
     rig.dashboard.sendKeys('q');
     expect(await exitStatusOf(rig.dashboard)).toBe(0);
     expect(isRunning(pid)).toBe(true);
+    // …and says so once, with how to stop it.
+    await waitForText(
+      rig.dashboard,
+      `atmd keeps running (${socketPath}), so sessions keep reporting; stop it with \`atm daemon stop\`.`,
+    );
     const ids = (await listSessions(socketPath)).map((session) => session.id).sort();
     expect(ids).toEqual([alpha.id, beta.id].sort());
+  });
+
+  it('--no-start with no daemon says how to start one, and starts none', { timeout: 90_000 }, async () => {
+    await using rig = await startRig(['--no-start']);
+    const { socketPath } = rig.daemon;
+    expect(await rig.daemon.stop()).toBe(0);
+    rig.launch();
+    await waitForText(rig.dashboard, 'No atm daemon answers. Start one with `atm daemon start`');
+    expect(await answers(socketPath)).toBe(false); // --no-start started nothing
+    rig.dashboard.sendKeys('q');
+    expect(await exitStatusOf(rig.dashboard)).toBe(0);
+    expect(rig.dashboard.capture()).not.toContain('atmd keeps running'); // none runs
   });
 });

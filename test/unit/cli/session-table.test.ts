@@ -43,4 +43,28 @@ describe('renderSessionTable (atm list)', () => {
     const whole = renderSessionTable([session], { now: NOW, width: WIDE }).split('\n');
     expect(whole[1]).toMatch(/work:1 %1$/);
   });
+
+  it('never cuts a field in a pipe, however long', () => {
+    const project = 'a-project-name-well-beyond-forty-characters-long-🚀';
+    const text = renderSessionTable([makeFakeSession({ id: 'l', project }, NOW)], { now: NOW, width: WIDE });
+    expect(text).toContain(`${project} (main)`);
+    expect(text).not.toContain('…');
+  });
+
+  it('on an 80-column terminal keeps status, project, activity and pane, dropping model first', () => {
+    const sessions = [
+      makeFakeSession({ id: 'l', project: 'a-project-name-well-beyond-forty-characters-long' }, NOW),
+      makeFakeSession({ id: 'm', project: 'short', status: 'waiting', waitingFor: 'permission' }, NOW),
+    ];
+    const lines = renderSessionTable(sessions, { now: NOW, width: 80 }).split('\n');
+    expect(lines[0]).toMatch(/^STATUS +PROJECT +CTX +ACTIVITY +PANE$/);
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    expect(lines[2]).toMatch(/30s ago +work:1 %1$/);
+  });
+
+  it('never splits an emoji into U+FFFD when it cuts', () => {
+    const session = makeFakeSession({ id: 'e', project: '🚀'.repeat(40) }, NOW);
+    for (const width of [40, 41, 80, 81])
+      expect(renderSessionTable([session], { now: NOW, width })).not.toContain('\uFFFD');
+  });
 });

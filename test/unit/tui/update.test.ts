@@ -154,12 +154,12 @@ describe('update: effects', () => {
   it('Enter on a session outside tmux explains why nothing happens', () => {
     const { state, effects } = stateWith([session({ id: 'x', pane: null })], [{ type: 'activate' }]);
     expect(effects).toEqual([]);
-    expect(state.notice).toMatch(/not run in a tmux pane/);
+    expect(state.notice?.text).toMatch(/not run in a tmux pane/);
   });
 
   it('a failed jump shows a notice, which the next key clears', () => {
     const { state } = stateWith(THREE_PROJECTS, [{ type: 'jump-failed', message: 'Could not jump: no pane' }]);
-    expect(state.notice).toBe('Could not jump: no pane');
+    expect(state.notice).toEqual({ text: 'Could not jump: no pane', tone: 'error' });
     expect(apply(state, { type: 'move', delta: 1 }).state.notice).toBeNull();
   });
 

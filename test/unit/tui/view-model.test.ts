@@ -71,7 +71,7 @@ describe('toDashboardView', () => {
         ...createDashboardState('dashboard', { width: 80, height: 24 }),
         connection: { kind: 'disconnected', reason: 'x', retryAt: NOW },
       } as const,
-      'The atm daemon is not reachable yet.',
+      'No atm daemon answers. Start one with `atm daemon start` (or run `atm` without --no-start); this screen connects by itself.',
     ],
     [
       'no sessions',
