@@ -10,6 +10,7 @@ import {
   type DaemonMessage,
   type Envelope,
   type WireErrorCode,
+  HOOK_ACK,
 } from '../protocol/messages.js';
 import { PROTOCOL_VERSION, isCompatibleVersion } from '../protocol/version.js';
 import type { IngestResult, Reporter } from './ingest.js';
@@ -25,6 +26,13 @@ export interface ConnectionHost {
   subscribe(socket: Socket): { ok: true } | { ok: false; message: string };
   unsubscribe(socket: Socket): void;
   ingest(reporter: Reporter, payload: unknown): Promise<IngestResult>;
+  /** Resolves once everything applied so far is saved. */
+  saved(): Promise<void>;
+}
+
+/** What the daemon may ask of a live connection: whether it is a session (a dashboard, `atm list`). */
+export interface ConnectionState {
+  readonly isSession: boolean;
 }
 
 type Mode = 'first-line' | 'session' | 'one-shot';
@@ -36,7 +44,7 @@ type Mode = 'first-line' | 'session' | 'one-shot';
  *   agent's JSON, untouched, so a shell client needs no JSON tooling.
  * A bad line costs only that line (an error reply); an over-long line closes only this connection.
  */
-export function handleConnection(socket: Socket, host: ConnectionHost): void {
+export function handleConnection(socket: Socket, host: ConnectionHost): ConnectionState {
   const log = host.logger;
   const decoder = new LineDecoder({ maxLineBytes: host.maxLineBytes });
   let mode: Mode = 'first-line';
@@ -168,7 +176,12 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
     if (!result.ok) log.debug('one-shot report refused', { code: result.code, message: result.message });
     // A status client prints whatever we answer, so the answer is the bare line, not JSON.
     if (envelope.kind === 'status' && result.ok && result.statusLine !== null) socket.end(`${result.statusLine}\n`);
-    else socket.end();
+    else if (envelope.kind === 'hook' && envelope.ack === true) {
+      // The ack promises the report survives a crash from here on: only once it is on disk.
+      // A refused report is acked too: sending it again would not help.
+      if (result.ok) await host.saved();
+      socket.end(HOOK_ACK);
+    } else socket.end();
   };
 
   socket.on('data', (chunk: Buffer) => {
@@ -209,4 +222,10 @@ export function handleConnection(socket: Socket, host: ConnectionHost): void {
     if (last !== null && last.trim().length > 0) onLine(last);
     void busy.then(() => socket.end());
   });
+
+  return {
+    get isSession() {
+      return mode === 'session';
+    },
+  };
 }

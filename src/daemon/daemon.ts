@@ -6,7 +6,10 @@ import type { SessionFact } from '../domain/session-fact.js';
 import type { Session } from '../domain/session.js';
 import type { DaemonConfig } from '../platform/config-schema.js';
 import type { Logger } from '../platform/logger.js';
-import { handleConnection, type ConnectionHost } from './connection.js';
+import { handleConnection, type ConnectionHost, type ConnectionState } from './connection.js';
+
+/** How long a stopping atmd waits for reports it has accepted to arrive in full and be saved. */
+const DRAIN_TIMEOUT_MS = 3_000;
 import { GitBranches } from './git-branches.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
@@ -52,7 +55,7 @@ export class Daemon implements ConnectionHost {
   readonly #deps: DaemonDeps;
   readonly #subscribers: SubscriberHub;
   readonly #store: RegistryStore;
-  readonly #connections = new Set<Socket>();
+  readonly #connections = new Map<Socket, ConnectionState>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
   readonly #reconciler: Reconciler;
@@ -165,9 +168,8 @@ export class Daemon implements ConnectionHost {
       socket.destroy();
       return;
     }
-    this.#connections.add(socket);
     socket.on('close', () => this.#connections.delete(socket));
-    handleConnection(socket, this);
+    this.#connections.set(socket, handleConnection(socket, this));
   }
 
   sessions(): Session[] {
@@ -194,14 +196,24 @@ export class Daemon implements ConnectionHost {
     );
   }
 
-  /** Stops accepting work, saves the registry and ends every connection. */
+  saved(): Promise<void> {
+    return this.#store.save();
+  }
+
+  /**
+   * Stops taking new work, finishes what it has accepted, saves the registry and ends every
+   * connection. The caller has stopped the listener first; a report already accepted is not
+   * dropped: its connection gets up to DRAIN_TIMEOUT_MS to send the rest, be applied, saved and
+   * acknowledged. Sessions (dashboards, `atm list`) are simply ended.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     this.#liveness.stop();
     for (const timer of this.#timers) clearInterval(timer);
+    await this.#drain();
     this.#subscribers.flush(); // before the sockets end: subscribers see every change
-    for (const socket of this.#connections) socket.end();
+    for (const socket of this.#connections.keys()) socket.end();
     for (const observer of this.#observers) {
       try {
         await observer.close?.();
@@ -209,7 +221,27 @@ export class Daemon implements ConnectionHost {
         this.logger.error('an observer failed to close', { observer: observer.name, error: String(error) });
       }
     }
-    for (const socket of this.#connections) socket.destroy();
+    for (const socket of this.#connections.keys()) socket.destroy();
+  }
+
+  async #drain(): Promise<void> {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    const ended = new Set<Socket>();
+    for (;;) {
+      let reports = 0;
+      for (const [socket, state] of this.#connections) {
+        if (!state.isSession) reports += 1;
+        else if (!ended.has(socket)) {
+          ended.add(socket);
+          socket.end();
+        }
+      }
+      if (reports === 0 || Date.now() >= deadline) {
+        if (reports > 0) this.logger.warn('stopping with reports still unfinished', { connections: reports });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   #apply(event: SessionEvent, reporter: Reporter) {

@@ -16,6 +16,8 @@ export class RegistryStore implements RegistryObserver {
   readonly #debounceMs: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
+  /** A save queued behind the running one and not started yet: later callers share it. */
+  #queued: Promise<void> | null = null;
   #closed = false;
 
   constructor(options: { file: string | null; registry: RegistryView; logger: Logger; debounceMs: number }) {
@@ -52,15 +54,26 @@ export class RegistryStore implements RegistryObserver {
     }, this.#debounceMs);
   }
 
+  /**
+   * Resolves once a save that started after this call has finished, so everything applied before
+   * the call is on disk (a report's ack waits for this). The registry is read when the save
+   * starts, so calls made while one is queued share it: one write for a burst of reports.
+   */
   save(): Promise<void> {
     const file = this.#file;
     if (file === null) return Promise.resolve();
-    this.#saving = this.#saving
-      .then(() => saveEntries(file, this.#registry.entries()))
+    if (this.#queued !== null) return this.#queued;
+    const queued = this.#saving
+      .then(() => {
+        this.#queued = null;
+        return saveEntries(file, this.#registry.entries());
+      })
       .catch((error: unknown) =>
         this.#logger.error('cannot save the session registry', { file, error: String(error) }),
       );
-    return this.#saving;
+    this.#queued = queued;
+    this.#saving = queued;
+    return queued;
   }
 
   /** The final write: no more debounced ones after it. */

@@ -47,7 +47,17 @@ export const reporterShape = {
 };
 
 /** First line of a one-shot ingest connection; the rest of the stream up to EOF is the agent's JSON. */
-export const envelopeSchema = z.object({ atm: versionSchema, ...reporterShape });
+export const envelopeSchema = z.object({
+  atm: versionSchema,
+  ...reporterShape,
+  /**
+   * (1.2) Answer a `hook` report with {@link HOOK_ACK} once it is applied and saved, so a client
+   * that gets no ack (atmd restarting, killed mid-report) knows to send it again.
+   */
+  ack: z.boolean().optional(),
+});
+/** The answer to a `hook` envelope that asked for `ack`: the report is applied and saved. */
+export const HOOK_ACK = 'ok\n';
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [

@@ -51,8 +51,8 @@ const SHIM_BODY = `
 mode=$1
 [ -n "$mode" ] || mode=hook
 case $mode in
-hook) kind=hook ;;
-status | status-tee) kind=status ;;
+hook) kind=hook ack=',"ack":true' ;;
+status | status-tee) kind=status ack= ;;
 *) exit 0 ;;
 esac
 
@@ -91,8 +91,8 @@ envelope() {
   case $TMUX_PANE in % | %*[!0-9]* | %????????????????????*) ;; %*) pane='"'$TMUX_PANE'"' ;; esac
   tmux=null
   case $TMUX in '' | *[[:cntrl:]'"\\']*) ;; *) [ \${#TMUX} -gt 500 ] || tmux='"'$TMUX'"' ;; esac
-  printf '{"atm":"%s","kind":"%s","agentPid":%s,"ppid":%s,"pane":%s,"tmux":%s,"ts":%s}\\n' \\
-    "$protocol" "$kind" "$agent" "$ppid" "$pane" "$tmux" "$ts"
+  printf '{"atm":"%s","kind":"%s","agentPid":%s,"ppid":%s,"pane":%s,"tmux":%s,"ts":%s%s}\\n' \\
+    "$protocol" "$kind" "$agent" "$ppid" "$pane" "$tmux" "$ts" "$ack"
 }
 
 # send: the envelope, then stdin up to EOF, to atmd; atmd's answer (a status line, or nothing) on stdout.
@@ -110,7 +110,20 @@ send() {
 
 case $mode in
 hook)
-  send >/dev/null 2>&1
+  # atmd answers ok once the report is applied and saved. No ok (atmd restarting, or killed while
+  # it held the report): send it again, at most 3 tries a second apart, while the socket exists,
+  # so the shim ends within about 8 s, in the background (hooks are async). \`atm hook\` (the node
+  # transport) asks for no ack, so it is sent once. A copy that arrived unacked is applied twice.
+  payload=$(cat; printf x)
+  payload=\${payload%x}
+  tries=1
+  while :; do
+    reply=$(printf '%s' "$payload" | send 2>/dev/null)
+    case $reply in ok*) break ;; esac
+    [ "$transport" != node ] && [ "$tries" -lt 3 ] && [ -S "$sock" ] || break
+    tries=$((tries + 1))
+    { sleep 1; } 2>/dev/null
+  done
   ;;
 status)
   line=$(send)
