@@ -1,9 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import { sessionSchema } from '../domain/session.js';
 import { writeFileAtomic } from '../platform/atomic-file.js';
+import { describeError } from '../shared/errors.js';
 
 /** What atmd keeps across restarts: the registry entries, versioned. */
 const FILE_VERSION = 1;
@@ -22,28 +24,29 @@ const fileSchema = z.object({ version: z.literal(FILE_VERSION), entries: z.array
 
 export type LoadResult = { entries: SessionEntry[]; dropped: number; problem: string | null };
 
-/** Reads the saved registry. A missing file is an empty registry; a corrupt one is reported, never fatal. */
-export async function loadEntries(file: string): Promise<LoadResult> {
+/**
+ * Reads the saved registry. A missing file is an empty registry. A file that cannot be used
+ * whole (not JSON, another version, unreadable) is moved aside and one that lost entries is
+ * copied aside, so the next save cannot destroy what was in it; `problem` says where it went.
+ * Never fatal: atmd starts with what it could read.
+ */
+export async function loadEntries(file: string, now: () => number = Date.now): Promise<LoadResult> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], dropped: 0, problem: null };
-    return { entries: [], dropped: 0, problem: `cannot read ${file}: ${String(error)}` };
+    return empty(`cannot read ${file} (${describeError(error)}); ${await keepAside(file, now, 'move')}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    return { entries: [], dropped: 0, problem: `${file} is not valid JSON (${String(error)}); starting empty` };
+    return empty(`${file} is not valid JSON (${describeError(error)}); ${await keepAside(file, now, 'move')}`);
   }
   const saved = fileSchema.safeParse(json);
   if (!saved.success)
-    return {
-      entries: [],
-      dropped: 0,
-      problem: `${file} is not an atm state file version ${FILE_VERSION}; starting empty`,
-    };
+    return empty(`${file} is not an atm state file version ${FILE_VERSION}; ${await keepAside(file, now, 'move')}`);
   const entries: SessionEntry[] = [];
   let dropped = 0;
   for (const item of saved.data.entries) {
@@ -51,7 +54,26 @@ export async function loadEntries(file: string): Promise<LoadResult> {
     if (parsed.success) entries.push(parsed.data);
     else dropped += 1;
   }
-  return { entries, dropped, problem: null };
+  if (dropped === 0) return { entries, dropped, problem: null };
+  const where = await keepAside(file, now, 'copy');
+  return { entries, dropped, problem: `${dropped} saved sessions in ${file} could not be read; ${where}` };
+}
+
+const empty = (problem: string): LoadResult => ({ entries: [], dropped: 0, problem });
+
+/** Moves or copies `file` to `<file>.corrupt-<UTC time>` and says so (or why it could not). */
+async function keepAside(file: string, now: () => number, how: 'move' | 'copy'): Promise<string> {
+  const stamp = new Date(now())
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const aside = `${file}.corrupt-${stamp}`;
+  try {
+    await (how === 'move' ? rename(file, aside) : copyFile(file, aside, constants.COPYFILE_EXCL));
+    return how === 'move' ? `kept it as ${aside} and started empty` : `a copy of the file is kept as ${aside}`;
+  } catch (error) {
+    return `could not keep a copy as ${aside} (${describeError(error)})`;
+  }
 }
 
 /** Writes atomically: a temp file in the same directory, fsync, then rename over the old one. */

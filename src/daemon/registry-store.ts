@@ -1,6 +1,7 @@
 import type { RegistryView } from '../domain/registry.js';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import type { Logger } from '../platform/logger.js';
+import { removeStaleTempFiles } from '../platform/atomic-file.js';
 import { loadEntries, saveEntries } from './persistence.js';
 import type { RegistryObserver } from './registry-observer.js';
 
@@ -34,6 +35,8 @@ export class RegistryStore implements RegistryObserver {
    */
   async restore(put: (entry: SessionEntry) => boolean): Promise<{ invalid: number; cut: number }> {
     if (this.#file === null) return { invalid: 0, cut: 0 };
+    const stale = await removeStaleTempFiles(this.#file);
+    if (stale.length > 0) this.#logger.info('removed temp files an interrupted save left behind', { files: stale });
     const loaded = await loadEntries(this.#file);
     if (loaded.problem !== null) this.#logger.warn(loaded.problem);
     let cut = 0;
