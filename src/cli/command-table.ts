@@ -137,6 +137,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/uninstall.js'),
   },
   {
+    name: 'demo',
+    summary: 'the dashboard with made-up sessions in every state, on a private atmd (no Claude Code needed)',
+    description:
+      'Six made-up sessions in four projects go through working, waiting (a permission, a question, a plan), idle, high context and subagents in about 10 s. They report to a private atmd in a temp dir: your own daemon, sessions and settings are untouched, and q removes it all.',
+    options: [],
+    arguments: [],
+    examples: [{ command: 'atm demo', description: 'see what atm looks like' }],
+    load: () => import('./commands/demo.js'),
+  },
+  {
     name: 'help',
     summary: 'show the help of atm or of one command',
     options: [],
