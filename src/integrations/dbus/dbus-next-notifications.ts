@@ -32,16 +32,22 @@ export interface DbusNextNotificationsOptions {
 export function createDbusNextNotifications(options: DbusNextNotificationsOptions): Notifications {
   let bus: MessageBus | null = null;
   let failed: Error | null = null;
+  /** Rejects when the current bus fails: a call on a dead bus fails at once instead of at its timeout. */
+  let failure: Promise<never> = new Promise<never>(() => undefined);
 
   const connect = (): MessageBus => {
     if (bus !== null && failed === null) return bus;
     bus?.disconnect();
     failed = null;
     const fresh = sessionBus({ busAddress: options.address });
+    let fail: (error: Error) => void = () => undefined;
+    failure = new Promise<never>((_resolve, reject) => (fail = reject));
+    failure.catch(() => undefined);
     fresh.on('error', (error: unknown) => {
       const err = error instanceof Error ? error : new Error(String(error));
       if (bus === fresh && failed === null) {
         failed = err;
+        fail(err);
         options.onBusError(err);
       }
     });
@@ -61,7 +67,7 @@ export function createDbusNextNotifications(options: DbusNextNotificationsOption
     const current = connect();
     const message = new Message({ destination: SERVICE, path: PATH, interface: SERVICE, member, signature, body });
     try {
-      return await withTimeout(current.call(message), options.timeoutMs, member);
+      return await withTimeout(Promise.race([current.call(message), failure]), options.timeoutMs, member);
     } catch (error) {
       if (failed !== null) throw new AtmError('io-failed', `${member}: ${failed.message}`, { cause: failed });
       throw error;
@@ -136,7 +142,6 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): P
       () => reject(new AtmError('timeout', `D-Bus ${what} did not answer within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    timer.unref();
     promise.then(
       (value) => {
         clearTimeout(timer);
