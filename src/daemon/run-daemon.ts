@@ -14,6 +14,7 @@ import { listen } from './socket-listener.js';
 import { createTmuxProbe } from './tmux-probe.js';
 import { readGitInfo } from '../integrations/git/git-branch-reader.js';
 import { catchStopSignals, type StopSignals } from './stop-signals.js';
+import { createNotifier } from './notifier-setup.js';
 
 /**
  * Builds and runs atmd until SIGTERM, SIGINT or SIGHUP: then it stops accepting, flushes the
@@ -35,6 +36,7 @@ export async function runDaemon(options: {
     logger = createWinstonLogger({ logDir: paths.logDir, level: config.logLevel });
     if (paths.socketWarning !== null) logger.warn(paths.socketWarning);
     const processes = createProcessTableFor(process.platform);
+    const notifier = await createNotifier({ config: config.notifications, env, logger });
     const daemon = new Daemon({
       config: config.daemon,
       logger,
@@ -49,6 +51,7 @@ export async function runDaemon(options: {
       gitBranch: readGitInfo,
       claudeConfigDir: toClaudeConfigDir(env),
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
+      observers: [notifier],
     });
     await daemon.start();
     const listener = await listen({ path: paths.socketPath, env, onConnection: (socket) => daemon.accept(socket) });

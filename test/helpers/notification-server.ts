@@ -22,6 +22,8 @@ export interface NotificationServer extends AsyncDisposable {
 export interface MonitoredCall {
   readonly kind: 'method call' | 'signal' | 'method return';
   readonly member: string;
+  /** When the bus carried it (dbus-monitor's time=), epoch ms. */
+  readonly atMs: number;
   /** The arguments as dbus-monitor printed them: strings and numbers, arrays flattened. */
   readonly args: string[];
 }
@@ -109,11 +111,12 @@ async function startXvfb(run: (c: string, a: string[]) => ChildProcess, dir: str
 
 /** dbus-monitor's text: a header line per message, then indented arguments. */
 export function parseMonitor(text: string): MonitoredCall[] {
-  const calls: { kind: MonitoredCall['kind']; member: string; args: string[] }[] = [];
+  const calls: { kind: MonitoredCall['kind']; member: string; atMs: number; args: string[] }[] = [];
   for (const line of text.split('\n')) {
-    const header = /^(method call|signal|method return) .*?(?:member=(\w+))?$/.exec(line);
+    const header = /^(method call|signal|method return) time=([\d.]+) .*?(?:member=(\w+))?$/.exec(line);
     if (header !== null) {
-      calls.push({ kind: header[1] as MonitoredCall['kind'], member: header[2] ?? '', args: [] });
+      const atMs = Math.round(Number(header[2]) * 1000);
+      calls.push({ kind: header[1] as MonitoredCall['kind'], member: header[3] ?? '', atMs, args: [] });
       continue;
     }
     const value = /^\s+(?:variant\s+)?(?:string|uint32|int32|byte|int64|boolean) (.*)$/.exec(line);
