@@ -59,7 +59,8 @@ export const CONTEXT_STYLE: Readonly<Record<ContextLevel, Style>> = {
 export const SELECTED = (style: Style): Style => {
   const fg = style.bg !== undefined && style.bg !== 'default' ? style.bg : style.fg;
   return {
-    ...(fg === undefined || fg === 'blue' || fg === 'black' ? { fg: 'brightWhite' } : { fg }),
+    // Grey, black or blue text would vanish on the blue bar.
+    ...(fg === undefined || fg === 'blue' || fg === 'black' || fg === 'gray' ? { fg: 'brightWhite' } : { fg }),
     bg: 'blue',
     ...(style.bold === true ? { bold: true } : {}),
     ...(style.dim === true ? { dim: true } : {}),
