@@ -19,6 +19,8 @@ const entrySchema = z.object({
   metricsAt: finiteOrNull,
   pidStart: z.string().nullable(),
   transcriptPath: z.string().nullable(),
+  subagentIds: z.array(z.string()).max(100).optional(),
+  earlyStops: z.array(z.string()).max(100).optional(),
 });
 const fileSchema = z.object({ version: z.literal(FILE_VERSION), entries: z.array(z.unknown()) });
 

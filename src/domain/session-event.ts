@@ -19,8 +19,9 @@ export type SessionChange =
     }
   | { readonly type: 'idle' }
   | { readonly type: 'working' }
-  | { readonly type: 'subagent-started' }
-  | { readonly type: 'subagent-stopped' }
+  /** `agentId` names the subagent when the agent says (Claude Code's agent_id), so a stop that overtakes its start pairs up. */
+  | { readonly type: 'subagent-started'; readonly agentId?: string | null }
+  | { readonly type: 'subagent-stopped'; readonly agentId?: string | null }
   | { readonly type: 'ended' }
   | {
       readonly type: 'metrics';

@@ -12,6 +12,47 @@ export interface SessionEntry {
   /** Start time of `session.pid`, so a reused pid is not mistaken for the agent. Filled by the daemon. */
   readonly pidStart: string | null;
   readonly transcriptPath: string | null;
+  /** Subagents running now, by id, when the agent names them (absent: counted without ids). */
+  readonly subagentIds?: readonly string[];
+  /** Subagents whose stop arrived before their start (hooks race): their start must not count. */
+  readonly earlyStops?: readonly string[];
+}
+
+/** How many subagent ids an entry remembers, so a flood of unpaired ones stays bounded. */
+const MAX_SUBAGENT_IDS = 64;
+
+const without = (list: readonly string[], item: string): string[] => list.filter((x) => x !== item);
+const bounded = (list: readonly string[], item: string): string[] => [...list, item].slice(-MAX_SUBAGENT_IDS);
+
+/**
+ * Counts subagents. With ids, a start and a stop pair up in either order: a stop that overtook
+ * its start is remembered, and that start then counts nothing. Without ids, a plain count that
+ * never goes below 0.
+ */
+function countSubagents(
+  entry: SessionEntry,
+  change: { type: 'subagent-started' | 'subagent-stopped'; agentId?: string | null },
+): SessionEntry {
+  const s = entry.session;
+  const id = change.agentId ?? null;
+  if (id === null) {
+    const delta = change.type === 'subagent-started' ? 1 : -1;
+    return { ...entry, session: { ...s, subagents: Math.max(0, s.subagents + delta) } };
+  }
+  let running = entry.subagentIds ?? [];
+  let early = entry.earlyStops ?? [];
+  let subagents = s.subagents;
+  if (change.type === 'subagent-started') {
+    if (early.includes(id)) early = without(early, id);
+    else if (!running.includes(id)) {
+      running = bounded(running, id);
+      subagents += 1;
+    }
+  } else if (running.includes(id)) {
+    running = without(running, id);
+    subagents = Math.max(0, subagents - 1);
+  } else if (!early.includes(id)) early = bounded(early, id);
+  return { ...entry, subagentIds: running, earlyStops: early, session: { ...s, subagents } };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -182,14 +223,10 @@ export function reduceSession(entry: SessionEntry | undefined, event: SessionEve
       },
     };
   }
-  if (change.type === 'subagent-started' || change.type === 'subagent-stopped') {
-    const delta = change.type === 'subagent-started' ? 1 : -1;
-    next = { ...next, session: { ...next.session, subagents: Math.max(0, next.session.subagents + delta) } };
-    return next;
-  }
+  if (change.type === 'subagent-started' || change.type === 'subagent-stopped') return countSubagents(next, change);
   if (change.type === 'started') {
     const model = startedModel(next.session.model, change.model);
-    next = { ...next, session: { ...next.session, model, subagents: 0 } };
+    next = { ...next, subagentIds: [], earlyStops: [], session: { ...next.session, model, subagents: 0 } };
   }
 
   // Hooks run as separate processes and may arrive out of order: an older report never rolls the status back.

@@ -64,9 +64,9 @@ export function toSessionChange(payload: HookPayload): SessionChange {
     case 'StopFailure':
       return { type: 'idle' };
     case 'SubagentStart':
-      return { type: 'subagent-started' };
+      return { type: 'subagent-started', agentId: payload.agent_id ?? null };
     case 'SubagentStop':
-      return { type: 'subagent-stopped' };
+      return { type: 'subagent-stopped', agentId: payload.agent_id ?? null };
     case 'PreCompact':
       return { type: 'working' };
   }

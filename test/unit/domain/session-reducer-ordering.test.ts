@@ -82,7 +82,8 @@ describe('reduceSession: events out of order never roll the status back', () => 
   });
 
   it('subagent counts are not subject to ordering (they are counts, not a state)', () => {
-    const s = mustRun([at(prompt, 500), at(subagentStart, 100), at(subagentStart, 200), at(subagentStop, 50)]).session;
+    const second: Step = { hook: hook('SubagentStart', { agent_id: 'a2', agent_type: 'Explore' }) };
+    const s = mustRun([at(prompt, 500), at(subagentStart, 100), at(second, 200), at(subagentStop, 50)]).session;
     expect(s.subagents).toBe(1);
   });
 });
