@@ -190,6 +190,7 @@ export class Daemon implements ConnectionHost {
         resolveAgentPid: (r) => this.#resolveAgentPid(r),
         apply: (event, r) => this.#apply(event, r),
         current: (event) => this.registry.get(event.sessionId)?.session ?? null,
+        now: this.#deps.now,
       },
       reporter,
       payload,
@@ -245,7 +246,7 @@ export class Daemon implements ConnectionHost {
   }
 
   #apply(event: SessionEvent, reporter: Reporter) {
-    const outcome = this.registry.apply(event);
+    const outcome = this.registry.apply(event, this.#deps.now());
     if (outcome.type === 'refused') {
       this.logger.error('session refused: the session limit is reached', {
         sessionId: event.sessionId,

@@ -1,3 +1,4 @@
+import { toEventTime } from '../domain/event-time.js';
 import { toPaneId } from '../domain/ids.js';
 import type { ApplyOutcome } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
@@ -27,6 +28,8 @@ export interface IngestDeps {
   resolveAgentPid(reporter: Reporter): Promise<number | null>;
   apply(event: SessionEvent, reporter: Reporter): ApplyOutcome;
   current(event: SessionEvent): Session | null;
+  /** The daemon's clock, epoch ms: a client's time is believed only within MAX_CLOCK_SKEW_MS of it. */
+  now(): number;
 }
 
 /** Turns one report (already JSON-parsed) into a registry change; returns what to answer. */
@@ -40,7 +43,7 @@ export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload
   const event: SessionEvent = {
     sessionId: report.sessionId,
     agent: 'claude-code',
-    at: reporter.ts,
+    at: toEventTime(reporter.ts, deps.now()),
     pid: await deps.resolveAgentPid(reporter),
     pane: toPaneId(reporter.pane),
     tmuxServer: toTmuxServer(reporter.tmux),

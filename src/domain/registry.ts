@@ -1,3 +1,4 @@
+import { MAX_CLOCK_SKEW_MS } from './event-time.js';
 import type { SessionId } from './ids.js';
 import { reduceFact } from './fact-reducer.js';
 import type { SessionEvent } from './session-event.js';
@@ -13,6 +14,14 @@ export type ApplyOutcome =
 
 /** How many ended sessions are remembered to drop their late reports. */
 const MAX_REMEMBERED_ENDS = 1_000;
+
+/** An entry whose event clocks are ahead of the daemon's, brought back to just inside its skew. */
+function toClockOf(entry: SessionEntry, nowMs: number): SessionEntry {
+  const latest = nowMs + MAX_CLOCK_SKEW_MS;
+  if (entry.statusAt <= latest && entry.metricsAt <= latest) return entry;
+  const floor = nowMs - MAX_CLOCK_SKEW_MS;
+  return { ...entry, statusAt: Math.min(entry.statusAt, floor), metricsAt: Math.min(entry.metricsAt, floor) };
+}
 
 /** What the daemon's probes may read; only the Registry itself writes. */
 export interface RegistryView {
@@ -57,8 +66,13 @@ export class Registry implements RegistryView {
     return this.entries().map((entry) => entry.session);
   }
 
-  /** What an agent reported. */
-  apply(event: SessionEvent): ApplyOutcome {
+  /**
+   * What an agent reported. With `nowMs` (the daemon's clock), an entry whose event clocks are
+   * ahead of it (the clock stepped back, or an older atmd believed a fast client) is first
+   * brought back to it, so that reports from now on are not all "older" and the session does
+   * not freeze.
+   */
+  apply(event: SessionEvent, nowMs?: number): ApplyOutcome {
     const endedAt = this.#ended.get(event.sessionId);
     if (endedAt !== undefined) {
       // Claude Code also runs its status line as it exits, and that report can start after
@@ -68,7 +82,8 @@ export class Registry implements RegistryView {
     }
     if (event.change.type === 'ended') this.#rememberEnded(event.sessionId, event.at);
     const before = this.#entries.get(event.sessionId);
-    return this.#commit(event.sessionId, before, reduceSession(before, event));
+    const base = before === undefined || nowMs === undefined ? before : toClockOf(before, nowMs);
+    return this.#commit(event.sessionId, before, reduceSession(base, event));
   }
 
   /** What the daemon found out (a liveness verdict, a pane, tmux names, a branch, a restored entry). */

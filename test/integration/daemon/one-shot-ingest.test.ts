@@ -10,7 +10,9 @@ const DIFFER = 'atm: hooks and daemon differ in version; run `atm setup`\n';
 describe('one-shot ingest', () => {
   it('takes an envelope and the fixture bytes untouched, and answers a hook with nothing', async () => {
     await using daemon = await startDaemon();
-    const ts = Date.parse('2026-11-24T10:00:01.000Z');
+    // atmd believes a client's clock only near its own (issue 10, defect 14): a time of now.
+    const ts = Date.now();
+    const when = new Date(ts).toISOString();
     const reply = await sendRawOneShot(
       daemon.socketPath,
       Buffer.concat([
@@ -25,7 +27,7 @@ describe('one-shot ingest', () => {
         agent: 'claude-code',
         status: 'working',
         waitingFor: null,
-        tool: { name: 'Bash', startedAt: '2026-11-24T10:00:01.000Z', summary: 'npm run lint' },
+        tool: { name: 'Bash', startedAt: when, summary: 'npm run lint' },
         model: null,
         context: null,
         cost: null,
@@ -35,8 +37,8 @@ describe('one-shot ingest', () => {
         branch: null,
         pid: null,
         tmux: { pane: '%3', session: null, window: null, server: '/tmp/tmux-1000/default' },
-        startedAt: '2026-11-24T10:00:01.000Z',
-        lastEventAt: '2026-11-24T10:00:01.000Z',
+        startedAt: when,
+        lastEventAt: when,
         subagents: 0,
         host: 'local',
       },
@@ -139,13 +141,18 @@ describe('one-shot ingest', () => {
   it('keeps unknown events and fields harmless: the session is seen, its status unchanged', async () => {
     await using daemon = await startDaemon();
     const id = sessionId('unknown');
-    await sendOneShot(daemon.socketPath, { ts: 1000 }, hook(id, 'UserPromptSubmit'));
+    const t0 = Date.now();
+    await sendOneShot(daemon.socketPath, { ts: t0 }, hook(id, 'UserPromptSubmit'));
     await sendOneShot(
       daemon.socketPath,
-      { ts: 2000 },
+      { ts: t0 + 1000 },
       { ...fixture('stop'), session_id: id, hook_event_name: 'TeleportStart', brand_new: { x: [1] } },
     );
-    const session = await waitForSession(daemon.socketPath, id, (s) => s.lastEventAt === new Date(2000).toISOString());
+    const session = await waitForSession(
+      daemon.socketPath,
+      id,
+      (s) => s.lastEventAt === new Date(t0 + 1000).toISOString(),
+    );
     expect(session).toMatchObject({ status: 'working' });
   });
 });
