@@ -1,7 +1,7 @@
 import { createConnection, type Socket } from 'node:net';
 import { LineDecoder } from '../protocol/line-decoder.js';
 import { encodeMessage } from '../protocol/encode.js';
-import { daemonMessageSchema, type ClientMessage, type ClientRole, type DaemonMessage } from '../protocol/messages.js';
+import { readDaemonMessage, type ClientMessage, type ClientRole, type DaemonMessage } from '../protocol/messages.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import { AtmError, describeError } from '../shared/errors.js';
 
@@ -12,6 +12,8 @@ export interface DaemonConnection extends AsyncDisposable {
   next<T extends DaemonMessage>(accept: (message: DaemonMessage) => message is T, timeoutMs: number): Promise<T>;
   onMessage(listener: (message: DaemonMessage) => void): void;
   onClose(listener: (reason: string) => void): void;
+  /** A line or a session this version could not read and left out (from a newer atmd, say). */
+  onProblem(listener: (problem: string) => void): void;
   close(): void;
 }
 
@@ -78,6 +80,10 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
   const waiters: Waiter[] = [];
   const listeners: ((m: DaemonMessage) => void)[] = [];
   const closeListeners: ((reason: string) => void)[] = [];
+  const problemListeners: ((problem: string) => void)[] = [];
+  const problem = (text: string): void => {
+    for (const listener of problemListeners) listener(text);
+  };
   let closedReason: string | null = null;
 
   const deliver = (message: DaemonMessage): void => {
@@ -104,10 +110,16 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
       try {
         json = JSON.parse(item.text);
       } catch {
+        problem('atmd sent a line that is not JSON; skipped it');
         continue; // not ours to crash on: skip a line we cannot read
       }
-      const parsed = daemonMessageSchema.safeParse(json);
-      if (parsed.success) deliver(parsed.data);
+      const read = readDaemonMessage(json);
+      if (!read.ok) {
+        problem(`atmd sent a message this atm cannot read (${read.reason}); skipped it`);
+        continue;
+      }
+      for (const dropped of read.dropped) problem(`left out a ${dropped} this atm cannot read`);
+      deliver(read.message);
     }
   });
   socket.on('error', (error) => closed(describeError(error)));
@@ -147,6 +159,7 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
       }),
     onMessage: (listener) => listeners.push(listener),
     onClose: (listener) => closeListeners.push(listener),
+    onProblem: (listener) => problemListeners.push(listener),
     close,
     [Symbol.asyncDispose]: () => {
       close();

@@ -6,8 +6,13 @@ import { paneIdSchema, sessionIdSchema } from './ids.js';
  * feature use these names; change them only with a protocol MAJOR bump. Adding a field is a
  * MINOR change.
  */
-export const AGENT_KINDS = ['claude-code'] as const;
-export type AgentKind = (typeof AGENT_KINDS)[number];
+/**
+ * Which agent CLI a session runs: the name of the integration that reads its reports
+ * (`claude-code` so far). A name, not an enum: a newer daemon's agents must not make an older
+ * client drop the snapshot.
+ */
+export const agentKindSchema = z.string().min(1).max(64);
+export type AgentKind = z.infer<typeof agentKindSchema>;
 
 export const SESSION_STATUSES = ['working', 'waiting', 'idle'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -60,9 +65,11 @@ export type TmuxLocation = z.infer<typeof tmuxLocationSchema>;
 
 export const sessionSchema = z.object({
   id: sessionIdSchema,
-  agent: z.enum(AGENT_KINDS),
-  status: z.enum(SESSION_STATUSES),
-  waitingFor: z.enum(WAITING_REASONS).nullable(),
+  agent: agentKindSchema,
+  // Read tolerantly, as a MINOR version promises: a status or reason a newer daemon added reads
+  // as the nearest one this version knows, instead of failing the whole snapshot.
+  status: z.enum(SESSION_STATUSES).catch('working'),
+  waitingFor: z.enum(WAITING_REASONS).nullable().catch('question'),
   tool: toolSchema.nullable(),
   model: modelSchema.nullable(),
   context: contextSchema.nullable(),

@@ -111,3 +111,40 @@ export const daemonMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type DaemonMessage = z.infer<typeof daemonMessageSchema>;
+
+export type ReadDaemonMessage =
+  | { readonly ok: true; readonly message: DaemonMessage; readonly dropped: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads one message from atmd, tolerantly: a session in a snapshot or update that this version
+ * cannot read at all is left out (and said why in `dropped`) instead of failing the whole message,
+ * as a MINOR version promises.
+ */
+export function readDaemonMessage(value: unknown): ReadDaemonMessage {
+  const dropped: string[] = [];
+  let candidate = value;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const key = record.type === 'snapshot' ? 'sessions' : record.type === 'update' ? 'upsert' : null;
+    const list = key === null ? undefined : record[key];
+    if (key !== null && Array.isArray(list)) {
+      const kept = list.filter((item) => {
+        const parsed = sessionSchema.safeParse(item);
+        if (!parsed.success) dropped.push(describeSessionProblem(item, parsed.error));
+        return parsed.success;
+      });
+      candidate = { ...record, [key]: kept };
+    }
+  }
+  const parsed = daemonMessageSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid' };
+  return { ok: true, message: parsed.data, dropped };
+}
+
+function describeSessionProblem(item: unknown, error: z.ZodError): string {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  const issue = error.issues[0];
+  const where = issue === undefined ? '' : `${issue.path.map(String).join('.')}: ${issue.message}`;
+  return `session ${typeof id === 'string' ? id.slice(0, 80) : '?'} (${where})`;
+}

@@ -3,7 +3,7 @@ import type { Session } from '../../domain/session.js';
 import type { DaemonMessage } from '../../protocol/messages.js';
 import { AtmError } from '../../shared/errors.js';
 import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
-import { printLine } from '../output.js';
+import { printError, printLine } from '../output.js';
 import { renderSessionTable } from '../session-table.js';
 import { paintSessionTable } from '../sgr.js';
 
@@ -27,6 +27,7 @@ export async function runList(ctx: CommandContext, options: { json: boolean; col
 
 export async function fetchSessions(socketPath: string): Promise<Session[]> {
   await using connection = await connectToDaemon({ socketPath, role: 'cli', timeoutMs: TIMEOUT_MS });
+  connection.onProblem((problem) => printError(`${problem}; upgrade atm to see it`));
   connection.send({ type: 'list', id: 1 });
   const reply = await connection.next(
     (m): m is Extract<DaemonMessage, { type: 'snapshot' | 'error' }> => m.type === 'snapshot' || m.type === 'error',

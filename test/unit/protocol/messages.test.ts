@@ -9,6 +9,7 @@ import {
   clientMessageSchema,
   daemonMessageSchema,
   envelopeSchema,
+  readDaemonMessage,
   type ClientMessage,
   type DaemonMessage,
 } from '../../../src/protocol/messages.js';
@@ -200,15 +201,12 @@ describe('rejections', () => {
     ['welcome with a string pid', { type: 'welcome', protocolVersion: '1.0', daemonVersion: '0.1.0', pid: '1' }],
     ['rejected without a message', { type: 'rejected', protocolVersion: '1.0', clientVersion: '2.0' }],
     ['a snapshot without sessions', { type: 'snapshot' }],
-    ['a snapshot with an invalid status', { type: 'snapshot', sessions: [{ ...busy, status: 'busy' }] }],
-    ['a snapshot with an invalid waitingFor', { type: 'snapshot', sessions: [{ ...busy, waitingFor: 'coffee' }] }],
     ['a snapshot with a session missing a field', { type: 'snapshot', sessions: [{ ...busy, subagents: undefined }] }],
     ['a snapshot with negative subagents', { type: 'snapshot', sessions: [{ ...busy, subagents: -1 }] }],
     [
       'a snapshot with a bad pane id',
       { type: 'snapshot', sessions: [{ ...busy, tmux: { pane: '12', session: null, window: null } }] },
     ],
-    ['a snapshot with an unknown agent', { type: 'snapshot', sessions: [{ ...busy, agent: 'gpt' }] }],
     ['an update with an invalid session id to remove', { type: 'update', upsert: [], remove: ['a b'] }],
     ['an update without remove', { type: 'update', upsert: [] }],
     ['ingested without statusLine', { type: 'ingested' }],
@@ -224,6 +222,38 @@ describe('rejections', () => {
     ['no ts', { atm: '1.0', kind: 'hook' }],
   ])('envelope: %s', (_rule, value) => {
     expect(envelopeSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('a newer daemon: values this version does not know are read tolerantly (defect 15)', () => {
+  it.each<[rule: string, patch: Record<string, unknown>, expected: Record<string, unknown>]>([
+    ['an unknown status reads as working', { status: 'compacting' }, { status: 'working' }],
+    [
+      'an unknown waiting reason reads as a question',
+      { status: 'waiting', waitingFor: 'coffee' },
+      { waitingFor: 'question' },
+    ],
+    ['an agent this version has no integration for is kept by name', { agent: 'codex' }, { agent: 'codex' }],
+  ])('%s', (_rule, patch, expected) => {
+    const read = readDaemonMessage({ type: 'snapshot', sessions: [{ ...busy, ...patch }] });
+    expect(read.ok && read.message.type === 'snapshot' && read.message.sessions[0]).toMatchObject(expected);
+  });
+
+  it('a session it cannot read at all is left out alone, and said why; the others stay', () => {
+    const other = { ...busy, id: 'other-1' };
+    const read = readDaemonMessage({ type: 'snapshot', sessions: [{ ...busy, subagents: 'many' }, other] });
+    expect(read.ok && read.message.type === 'snapshot' && read.message.sessions.map((x) => x.id)).toEqual(['other-1']);
+    expect(read.ok && read.dropped).toEqual([expect.stringMatching(/^session .* \(subagents: /)]);
+  });
+
+  it('the same holds for an update', () => {
+    const read = readDaemonMessage({ type: 'update', upsert: [{ ...busy, pid: 'x' }], remove: [] });
+    expect(read.ok && read.message.type === 'update' && read.message.upsert).toEqual([]);
+    expect(read.ok && read.dropped).toHaveLength(1);
+  });
+
+  it('a message it cannot read says why', () => {
+    expect(readDaemonMessage({ type: 'welcome' })).toMatchObject({ ok: false });
   });
 });
 
