@@ -15,6 +15,9 @@ import { createTmuxProbe } from './tmux-probe.js';
 import { readGitInfo } from '../integrations/git/git-branch-reader.js';
 import { catchStopSignals, type StopSignals } from './stop-signals.js';
 import { createNotifier } from './notifier-setup.js';
+import { REAL_TIMERS } from './notifier.js';
+import { TmuxStatusWriter } from './tmux-status-writer.js';
+import { createExecFileTmuxOptions } from '../integrations/tmux/exec-file-tmux-options.js';
 
 /**
  * Builds and runs atmd until SIGTERM, SIGINT or SIGHUP: then it stops accepting, flushes the
@@ -37,6 +40,14 @@ export async function runDaemon(options: {
     if (paths.socketWarning !== null) logger.warn(paths.socketWarning);
     const processes = createProcessTableFor(process.platform);
     const notifier = await createNotifier({ config: config.notifications, env, logger });
+    let daemonRef: Daemon | null = null;
+    const tmuxStatus = new TmuxStatusWriter({
+      sessions: () => daemonRef?.sessions() ?? [],
+      options: createExecFileTmuxOptions({ timeoutMs: 2_000 }),
+      timers: REAL_TIMERS,
+      logger,
+      coalesceMs: 100,
+    });
     const daemon = new Daemon({
       config: config.daemon,
       logger,
@@ -51,8 +62,9 @@ export async function runDaemon(options: {
       gitBranch: readGitInfo,
       claudeConfigDir: toClaudeConfigDir(env),
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
-      observers: [notifier],
+      observers: [notifier, tmuxStatus],
     });
+    daemonRef = daemon;
     await daemon.start();
     const listener = await listen({ path: paths.socketPath, env, onConnection: (socket) => daemon.accept(socket) });
     logger.info('atmd listening', {
