@@ -147,6 +147,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/demo.js'),
   },
   {
+    name: 'status',
+    summary: 'print "2 waiting · 3 working" for a status bar',
+    description:
+      'The text of the tmux segment, for other bars (waybar, i3blocks, sketchybar). In tmux, `#{@atm_status}` needs no process at all: atmd keeps @atm_status, @atm_waiting and @atm_working set on each tmux server it has sessions on. Nothing waiting or working prints an empty line.',
+    options: [
+      {
+        name: 'format',
+        type: 'string',
+        valueName: 'FORMAT',
+        description: 'print FORMAT with {waiting}, {working}, {idle}, {total} and {text} replaced',
+      },
+    ],
+    arguments: [],
+    examples: [
+      { command: 'atm status', description: '2 waiting · 3 working' },
+      { command: "atm status --format '{waiting}'", description: 'just the count of waiting sessions' },
+    ],
+    load: () => import('./commands/status.js'),
+  },
+  {
     name: 'help',
     summary: 'show the help of atm or of one command',
     options: [],
