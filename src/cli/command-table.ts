@@ -167,6 +167,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/status.js'),
   },
   {
+    name: 'completion',
+    summary: 'print the shell completion script for bash, zsh or fish',
+    description:
+      'The same scripts are installed by the packages (and kept in completions/). To load one by hand: bash `source <(atm completion bash)`, zsh `source <(atm completion zsh)`, fish `atm completion fish | source`.',
+    options: [],
+    arguments: [
+      { name: 'shell', description: 'the shell to complete for', required: true, choices: ['bash', 'zsh', 'fish'] },
+    ],
+    examples: [
+      {
+        command: 'atm completion bash > ~/.local/share/bash-completion/completions/atm',
+        description: 'bash, per user',
+      },
+      { command: 'atm completion fish > ~/.config/fish/completions/atm.fish', description: 'fish, per user' },
+    ],
+    load: () => import('./commands/completion.js'),
+  },
+  {
     name: 'help',
     summary: 'show the help of atm or of one command',
     options: [],
@@ -181,6 +199,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: [],
     examples: [],
     load: () => import('./commands/version.js'),
+  },
+  {
+    name: '__sessions',
+    summary: 'list the sessions for the shell completions (id or project, a tab, a description)',
+    options: [],
+    arguments: [],
+    examples: [],
+    hidden: true,
+    load: () => import('./commands/complete-sessions.js'),
   },
   {
     name: 'hook',

@@ -89,6 +89,8 @@ interface CommandRow {
   readonly options: readonly OptionSpec[];
   readonly arguments: readonly ArgumentSpec[];
   readonly examples: readonly Example[];
+  /** Plumbing for the shell completions: runnable, but left out of help, man page and completions. */
+  readonly hidden?: boolean;
 }
 
 /**

@@ -61,8 +61,9 @@ export function renderRootHelp(table: CommandTable): string {
     name: [spec.name, ...(spec.aliases ?? [])].join(', '),
     description: spec.summary,
   });
-  const people = table.commands.filter((spec) => spec.hotPath !== true);
-  const claude = table.commands.filter((spec) => spec.hotPath === true);
+  const shown = table.commands.filter((spec) => spec.hidden !== true);
+  const people = shown.filter((spec) => spec.hotPath !== true);
+  const claude = shown.filter((spec) => spec.hotPath === true);
   return [
     TAGLINE,
     '',

@@ -33,7 +33,7 @@ afterEach(async () => {
   dir[Symbol.dispose]();
 });
 
-const people = COMMANDS.filter((spec) => spec.hotPath !== true);
+const people = COMMANDS.filter((spec) => spec.hotPath !== true && spec.hidden !== true);
 
 describe('atm --help', () => {
   it.each(people.map((spec) => spec.name))(
@@ -56,7 +56,10 @@ describe('atm --help', () => {
     ]);
     expect(viaHelp.stdout).toBe(viaFlag.stdout);
     expect(viaHelp.stdout).toContain('--dry-run');
-    for (const spec of COMMANDS) expect(root.stdout).toContain(`  ${spec.name}`);
+    for (const spec of COMMANDS) {
+      if (spec.hidden === true) expect(root.stdout).not.toContain(spec.name);
+      else expect(root.stdout).toContain(`  ${spec.name}`);
+    }
     expect(root.code).toBe(0);
     expect(connections).toBe(0);
   });

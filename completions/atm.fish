@@ -1,0 +1,134 @@
+# fish completion for atm. Generated from src/cli/command-table.ts (npm run generate); do not edit.
+# Also printed by `atm completion fish`.
+
+# Options that take their value as the next word (so it is not taken for an argument).
+set -g __atm_valued --color --format
+
+# The words typed so far that are not options: the command, then its arguments.
+function __atm_words
+    set -l skip 0
+    for token in (commandline -opc)[2..-1]
+        if test $skip = 1
+            set skip 0
+        else if contains -- $token $__atm_valued
+            set skip 1
+        else if not string match -q -- '-*' $token
+            echo $token
+        end
+    end
+end
+
+# True while typing argument N of one of the named commands.
+function __atm_argument_is
+    set -l words (__atm_words)
+    contains -- "$words[1]" $argv[2..-1]; and test (count $words) -eq $argv[1]
+end
+
+function __atm_command_is
+    set -l words (__atm_words)
+    contains -- "$words[1]" $argv
+end
+
+function __atm_no_command
+    test (count (__atm_words)) -eq 0
+end
+
+function __atm_commands
+    printf '%s\t%s\n' 'dashboard' 'open the dashboard (the default command)'
+    printf '%s\t%s\n' 'pick' 'the dashboard as a picker: Enter jumps to the pane and exits'
+    printf '%s\t%s\n' 'list' 'print the sessions as a table, or as JSON'
+    printf '%s\t%s\n' 'ls' 'print the sessions as a table, or as JSON'
+    printf '%s\t%s\n' 'daemon' 'start, run, stop atmd, or say whether it answers'
+    printf '%s\t%s\n' 'setup' 'add atm\'s hooks and status line to Claude Code\'s settings'
+    printf '%s\t%s\n' 'uninstall' 'remove exactly what setup added, and restore your status line'
+    printf '%s\t%s\n' 'demo' 'the dashboard with made-up sessions in every state, on a private atmd (no Claude Code needed)'
+    printf '%s\t%s\n' 'status' 'print "2 waiting · 3 working" for a status bar'
+    printf '%s\t%s\n' 'completion' 'print the shell completion script for bash, zsh or fish'
+    printf '%s\t%s\n' 'help' 'show the help of atm or of one command'
+    printf '%s\t%s\n' 'version' 'print the version'
+end
+
+complete -c atm -f
+complete -c atm -n __atm_no_command -a '(__atm_commands)'
+complete -c atm -n '__atm_no_command' -l pick -d 'pick a session: Enter jumps to its pane and exits'
+complete -c atm -n '__atm_no_command' -l no-start -d 'do not start atmd when none answers; wait for one instead'
+complete -c atm -n '__atm_no_command' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_no_command' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_no_command' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_no_command' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_no_command' -s V -l version -d 'print the version and exit'
+
+complete -c atm -n '__atm_command_is dashboard' -l pick -d 'pick a session: Enter jumps to its pane and exits'
+complete -c atm -n '__atm_command_is dashboard' -l no-start -d 'do not start atmd when none answers; wait for one instead'
+complete -c atm -n '__atm_command_is dashboard' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is dashboard' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is dashboard' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is dashboard' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is pick' -l no-start -d 'do not start atmd when none answers; wait for one instead'
+complete -c atm -n '__atm_command_is pick' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is pick' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is pick' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is pick' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is list ls' -l json -d 'print the sessions as a JSON array'
+complete -c atm -n '__atm_command_is list ls' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is list ls' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is list ls' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is list ls' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is daemon' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is daemon' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is daemon' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is daemon' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'start' -d 'start atmd in the background (if none answers)'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'run' -d 'run atmd in the foreground'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'stop' -d 'stop atmd'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'status' -d 'say whether atmd answers, and its version and pid'
+
+complete -c atm -n '__atm_command_is setup' -l project -d 'use the project\'s ./.claude/settings.json instead of the user\'s settings'
+complete -c atm -n '__atm_command_is setup' -l dry-run -d 'show the change as a diff and write nothing'
+complete -c atm -n '__atm_command_is setup' -l check -d 'report what is installed and change nothing'
+complete -c atm -n '__atm_command_is setup' -l force -d 'write a read-only settings file anyway (its mode stays)'
+complete -c atm -n '__atm_command_is setup' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is setup' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is setup' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is setup' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is uninstall' -l project -d 'use the project\'s ./.claude/settings.json instead of the user\'s settings'
+complete -c atm -n '__atm_command_is uninstall' -l dry-run -d 'show the change as a diff and write nothing'
+complete -c atm -n '__atm_command_is uninstall' -l force -d 'write a read-only settings file anyway (its mode stays)'
+complete -c atm -n '__atm_command_is uninstall' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is uninstall' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is uninstall' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is uninstall' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is demo' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is demo' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is demo' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is demo' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is status' -l format -d 'print FORMAT with {waiting}, {working}, {idle}, {total} and {text} replaced' -x
+complete -c atm -n '__atm_command_is status' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is status' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is status' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is status' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is completion' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is completion' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is completion' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is completion' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_argument_is 1 completion' -x -a 'bash' -d 'the shell to complete for'
+complete -c atm -n '__atm_argument_is 1 completion' -x -a 'zsh' -d 'the shell to complete for'
+complete -c atm -n '__atm_argument_is 1 completion' -x -a 'fish' -d 'the shell to complete for'
+
+complete -c atm -n '__atm_command_is help' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is help' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is help' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is help' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_argument_is 1 help' -x -a '(__atm_commands)'
+
+complete -c atm -n '__atm_command_is version' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is version' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is version' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is version' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
