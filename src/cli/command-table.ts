@@ -111,6 +111,36 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/daemon.js'),
   },
   {
+    name: 'service',
+    summary: 'run atmd as a user service: systemd socket units on Linux, a launchd agent on macOS',
+    description:
+      'install writes the units (or the agent) for this installation, hands over from an atmd atm started, and enables and starts the socket; running it again changes nothing. uninstall keeps the saved sessions and the config. docs/SERVICE.md has the details.',
+    options: [
+      { name: 'dry-run', type: 'boolean', description: 'install: show what would be written and run, change nothing' },
+    ],
+    arguments: [
+      {
+        name: 'action',
+        description: 'what to do',
+        required: false,
+        default: 'status',
+        choices: [
+          { value: 'install', summary: 'write, enable and start the units' },
+          { value: 'uninstall', summary: 'stop, disable and remove the units (sessions and config stay)' },
+          { value: 'status', summary: 'the units, their state, the socket and the last log lines' },
+          { value: 'start', summary: 'start the socket (atmd starts on the first report)' },
+          { value: 'stop', summary: 'stop the socket and atmd' },
+          { value: 'restart', summary: 'restart atmd (reports wait on the socket meanwhile)' },
+        ],
+      },
+    ],
+    examples: [
+      { command: 'atm service install --dry-run', description: 'see the units install would write' },
+      { command: 'atm service install', description: 'run atmd under systemd (or launchd)' },
+    ],
+    load: () => import('./commands/service.js'),
+  },
+  {
     name: 'setup',
     summary: "add atm's hooks and status line to Claude Code's settings",
     description:

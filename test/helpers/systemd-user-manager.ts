@@ -106,7 +106,8 @@ export async function startUserManager(extraEnv: NodeJS.ProcessEnv = {}): Promis
     // Wait for start-up to finish, so units we start are not queued behind default.target.
     await pollUntil(
       async () => {
-        const state = (await systemctl('is-system-running')).stdout.trim();
+        // (`is-system-running` answers "offline" outside a login session; the property is right.)
+        const state = (await systemctl('show', '-p', 'SystemState', '--value')).stdout.trim();
         return state === 'running' || state === 'degraded';
       },
       { timeoutMs: 60_000, what: 'the user manager to finish starting' },
