@@ -4,7 +4,7 @@
 _atm_values() {
   case $1 in
     @session) COMPREPLY=($(compgen -W "$(command atm __sessions 2>/dev/null | cut -f1)" -- "$cur")) ;;
-    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon setup uninstall demo status completion help version' -- "$cur")) ;;
+    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon service setup uninstall demo status completion help version' -- "$cur")) ;;
     @file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     @directory) COMPREPLY=($(compgen -d -- "$cur")) ;;
     @any | @none) COMPREPLY=() ;;
@@ -76,6 +76,14 @@ _atm() {
       opts='-h --help --color'
       valued=' --color '
       positionals=('start run stop status')
+      ;;
+    service)
+      case $prev in
+        --color) _atm_values 'auto always never'; return ;;
+      esac
+      opts='--dry-run -h --help --color'
+      valued=' --color '
+      positionals=('install uninstall status start stop restart')
       ;;
     setup)
       case $prev in

@@ -115,7 +115,7 @@ describe.skipIf(!hasBash)('bash (with bash-completion)', () => {
     ['atm daemon stop ', []],
     ['atm --color ', ['auto', 'always', 'never']],
     ['atm --color=ne', ['never']],
-    ['atm --color never se', ['setup']],
+    ['atm --color never set', ['setup']],
     ['atm setup --', ['--project', '--dry-run', '--force', '--check', '--help', '--color']],
     ['atm completion ', ['bash', 'zsh', 'fish']],
     ['atm help unin', ['uninstall']],
