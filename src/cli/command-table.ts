@@ -177,6 +177,33 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/demo.js'),
   },
   {
+    name: 'next',
+    summary: 'jump to the session that has waited longest; again: the next one',
+    description:
+      'Switches tmux to the pane of the session that has waited longest for you. Run again while it still waits, it goes on to the next waiting one, round and round. Outside tmux (or from another tmux server) it prints the tmux command that attaches there. Exits 1 with "nothing is waiting" when nothing is.',
+    options: [],
+    arguments: [],
+    examples: [
+      {
+        command: 'bind-key N run-shell -b "atm next"',
+        description: 'in ~/.tmux.conf: prefix N goes to the next waiting agent',
+      },
+    ],
+    load: () => import('./commands/next.js'),
+  },
+  {
+    name: 'jump',
+    summary: "switch tmux to one session's pane",
+    description:
+      'The session is named by its id, a unique id prefix, its project, or its tmux window (`session:window` or the window name). Outside tmux (or from another tmux server) it prints the tmux command that attaches there.',
+    options: [],
+    arguments: [
+      { name: 'session', description: 'an id, id prefix, project or tmux window', required: true, complete: 'session' },
+    ],
+    examples: [{ command: 'atm jump shop-frontend', description: "go to the shop-frontend agent's pane" }],
+    load: () => import('./commands/jump.js'),
+  },
+  {
     name: 'status',
     summary: 'print "2 waiting · 3 working" for a status bar',
     description:
