@@ -65,10 +65,13 @@ describe.each(tables)('%s process table', (_name, supported, create) => {
 
   // Needs /proc to see that the pid really is a zombie (rather than gone) when the table says null.
   it.skipIf(!supported || process.platform !== 'linux')('treats a zombie as gone', async () => {
-    // `sleep 0` exits at once; its parent execs into `sleep 30`, which never reaps it.
-    await using parent = spawnProcess('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+    // The child outlives its parent's exec into `sleep 30`, which never reaps it, so it stays
+    // a zombie. (With `sleep 0` the shell could reap the child before its exec on a loaded
+    // machine, and the pid was gone instead: a flaky ENOENT.)
+    await using parent = spawnProcess('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30']);
     const zombie = Number(await parent.firstLine());
-    await until(async () => /\) Z /.test(await readFile(`/proc/${zombie}/stat`, 'utf8')));
+    const stat = (): Promise<string> => readFile(`/proc/${zombie}/stat`, 'utf8').catch(() => '');
+    await until(async () => /\) Z /.test(await stat()), 15_000);
     expect(await table.startTime(zombie)).toBeNull();
     expect(await table.command(zombie)).toBeNull();
     expect(await table.parentPid(parent.pid)).toBe(process.pid);
