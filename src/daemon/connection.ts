@@ -1,30 +1,31 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Session } from '../domain/session.js';
 import type { Logger } from '../platform/logger.js';
 import { encodeMessage } from '../protocol/encode.js';
 import { LineDecoder } from '../protocol/line-decoder.js';
 import {
   clientMessageSchema,
-  envelopeSchema,
   type ClientMessage,
   type DaemonMessage,
-  type Envelope,
   type WireErrorCode,
-  HOOK_ACK,
 } from '../protocol/messages.js';
 import { PROTOCOL_VERSION, isCompatibleVersion } from '../protocol/version.js';
+import { describeFirstIssue, parseJson, toRejected } from '../protocol/wire-parsing.js';
+import { readFirstLine } from './connection-first-line.js';
 import type { IngestResult, Reporter } from './ingest.js';
-import { describeFirstIssue, isEnvelopeLike, parseJson, toRejected } from '../protocol/wire-parsing.js';
+import { OneShotReport } from './one-shot-report.js';
 
 /** What a connection needs from the daemon. */
 export interface ConnectionHost {
   readonly maxLineBytes: number;
+  /** A connection whose unsent replies pass this many bytes is closed (a client that never reads). */
+  readonly maxWriteBufferBytes: number;
   readonly oneShotTimeoutMs: number;
   readonly logger: Logger;
   readonly daemonVersion: string;
   sessions(): Session[];
-  subscribe(socket: Socket): { ok: true } | { ok: false; message: string };
-  unsubscribe(socket: Socket): void;
+  subscribe(stream: Duplex): { ok: true } | { ok: false; message: string };
+  unsubscribe(stream: Duplex): void;
   ingest(reporter: Reporter, payload: unknown): Promise<IngestResult>;
   /** Resolves once everything applied so far is saved. */
   saved(): Promise<void>;
@@ -35,197 +36,287 @@ export interface ConnectionState {
   readonly isSession: boolean;
 }
 
-type Mode = 'first-line' | 'session' | 'one-shot';
+type Mode = 'first-line' | 'session' | 'one-shot' | 'closed';
 
 /**
- * One client connection. The first line decides what it is:
+ * One client connection, a state machine fed strictly in order. The first line decides what it is:
  * - a `hello`: a session of request/response lines (list, subscribe, ping, ingest);
  * - an envelope (`{"atm": ...}`): a one-shot report whose remaining bytes up to EOF are the
  *   agent's JSON, untouched, so a shell client needs no JSON tooling.
- * A bad line costs only that line (an error reply); an over-long line closes only this connection.
+ * Each line is handled only after the one before it is answered, and reading pauses while an
+ * answer is pending or the client is not reading what it was sent (backpressure): a client that
+ * pipelines requests and never reads holds at most one chunk and one reply, and past
+ * `maxWriteBufferBytes` unsent it is closed. A bad line costs only that line (an error reply);
+ * an over-long line closes only this connection.
  */
-export function handleConnection(socket: Socket, host: ConnectionHost): ConnectionState {
-  const log = host.logger;
-  const decoder = new LineDecoder({ maxLineBytes: host.maxLineBytes });
-  let mode: Mode = 'first-line';
-  let envelope: Envelope | null = null;
-  const body: Buffer[] = [];
-  let bodyBytes = 0;
-  let busy = Promise.resolve();
-  let decoderDead = false;
+export class Connection implements ConnectionState {
+  readonly #stream: Duplex;
+  readonly #host: ConnectionHost;
+  readonly #decoder: LineDecoder;
+  readonly #deadline: ReturnType<typeof setTimeout>;
+  #mode: Mode = 'first-line';
+  /** Bytes received and not yet looked at, in order. */
+  readonly #inbox: Buffer[] = [];
+  /** Whole request lines not yet handled, in order. */
+  readonly #lines: string[] = [];
+  #oneShot: OneShotReport | null = null;
+  #pumping = false;
+  #ended = false;
+  #awaitingDrain = false;
 
-  const send = (message: DaemonMessage): void => {
-    if (!socket.destroyed && socket.writable) socket.write(encodeMessage(message));
-  };
-  const fail = (code: WireErrorCode, message: string, id?: string | number): void =>
-    send({ type: 'error', code, message, ...(id === undefined ? {} : { id }) });
+  constructor(stream: Duplex, host: ConnectionHost) {
+    this.#stream = stream;
+    this.#host = host;
+    this.#decoder = new LineDecoder({ maxLineBytes: host.maxLineBytes });
+    // Until it says hello or finishes its one-shot report, a connection may not linger.
+    this.#deadline = setTimeout(() => {
+      host.logger.debug('closing a connection that did not finish in time', {
+        mode: this.#mode,
+        timeoutMs: host.oneShotTimeoutMs,
+      });
+      stream.destroy();
+    }, host.oneShotTimeoutMs);
+    this.#deadline.unref();
+    stream.on('error', (error) => host.logger.debug('client socket error', { error: error.message }));
+    stream.on('close', () => {
+      clearTimeout(this.#deadline);
+      this.#mode = 'closed';
+      host.unsubscribe(stream);
+    });
+    stream.on('data', (chunk: Buffer) => this.#receive(chunk));
+    stream.on('end', () => {
+      this.#ended = true;
+      this.#pump();
+    });
+  }
 
-  // Until it says hello or finishes its one-shot report, a connection may not linger.
-  const deadline = setTimeout(() => {
-    log.debug('closing a connection that did not finish in time', { mode, timeoutMs: host.oneShotTimeoutMs });
-    socket.destroy();
-  }, host.oneShotTimeoutMs);
-  deadline.unref();
+  get isSession(): boolean {
+    return this.#mode === 'session';
+  }
 
-  socket.on('error', (error) => log.debug('client socket error', { error: error.message }));
-  socket.on('close', () => {
-    clearTimeout(deadline);
-    host.unsubscribe(socket);
-  });
+  #receive(chunk: Buffer): void {
+    if (this.#oneShot !== null) return this.#collect(chunk);
+    if (this.#mode === 'closed') return;
+    this.#inbox.push(chunk);
+    this.#pump();
+  }
 
-  const overflow = (): void => {
-    log.warn('closing a connection whose line exceeds the limit', { maxLineBytes: host.maxLineBytes });
-    fail('line-too-long', `a line may be at most ${host.maxLineBytes} bytes; closing this connection`);
-    socket.end();
-    setTimeout(() => socket.destroy(), 1_000).unref();
-    decoderDead = true;
-  };
+  #collect(chunk: Buffer): void {
+    if (this.#oneShot?.add(chunk) === false) {
+      this.#host.logger.warn('one-shot report exceeds the size limit; dropped', {
+        maxLineBytes: this.#host.maxLineBytes,
+      });
+      this.#oneShot = null;
+      this.#stream.destroy();
+    }
+  }
 
-  const onLine = (text: string): void => {
-    if (mode === 'first-line') {
-      const parsedJson = parseJson(text);
-      if (parsedJson.ok && isEnvelopeLike(parsedJson.value)) {
-        const parsed = envelopeSchema.safeParse(parsedJson.value);
-        // A one-shot client prints what we answer into Claude Code's UI (status) or nowhere (hook),
-        // so problems are logged, never sent back as JSON.
-        if (!parsed.success) {
-          log.warn('bad one-shot envelope', { issue: describeFirstIssue(parsed.error) });
-          socket.end();
-          mode = 'one-shot';
+  /** Handles what has arrived, one line at a time, until it must wait (an answer, a drain, more bytes). */
+  #pump(): void {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    void this.#run().catch((error: unknown) => {
+      this.#host.logger.error('connection failed', { error: String(error) });
+      this.#stream.destroy();
+    });
+  }
+
+  /**
+   * The loop clears `#pumping` in its own finally, in the same turn as its last look at the
+   * queues: cleared a microtask later (after an await), bytes arriving in between would wait
+   * in the inbox for good.
+   */
+  async #run(): Promise<void> {
+    const stream = this.#stream;
+    try {
+      for (;;) {
+        if (stream.destroyed) return;
+        if (this.#mode === 'closed') {
+          stream.resume(); // read and drop what else the client sends, so the close completes
           return;
         }
-        if (!isCompatibleVersion(parsed.data.atm)) {
-          log.warn('one-shot client speaks another protocol', { clientVersion: parsed.data.atm });
-          if (parsed.data.kind === 'status') socket.end('atm: hooks and daemon differ in version; run `atm setup`\n');
-          else socket.end();
-          mode = 'one-shot';
+        if (this.#mode === 'one-shot') {
+          if (this.#ended) return this.#finishOneShot();
+          stream.resume();
           return;
         }
-        envelope = parsed.data;
-        mode = 'one-shot';
+        if (stream.writableNeedDrain) {
+          // The client is not reading its answers: stop reading its questions until it does.
+          stream.pause();
+          if (!this.#awaitingDrain) {
+            this.#awaitingDrain = true;
+            stream.once('drain', () => {
+              this.#awaitingDrain = false;
+              this.#pump();
+            });
+          }
+          return;
+        }
+        const line = this.#lines.shift();
+        if (line !== undefined) {
+          stream.pause(); // nothing more is read while this line is being answered
+          await this.#handleLine(line);
+          continue;
+        }
+        const chunk = this.#inbox.shift();
+        if (chunk !== undefined) {
+          this.#take(chunk);
+          continue;
+        }
+        if (this.#ended) {
+          const last = this.#decoder.end();
+          if (last !== null && last.trim().length > 0) {
+            this.#lines.push(last);
+            continue;
+          }
+          this.#mode = 'closed';
+          stream.end();
+          return;
+        }
+        stream.resume();
         return;
       }
+    } finally {
+      this.#pumping = false;
     }
-    busy = busy
-      .then(() => handleRequestLine(text))
-      .catch((error: unknown) => {
-        log.error('request failed', { error: String(error) });
-        fail('internal', 'atmd failed to handle this request; see its log');
-      });
-  };
+  }
 
-  const handleRequestLine = async (text: string): Promise<void> => {
+  /** Splits a chunk into lines; in first-line mode only up to the first newline, whose line decides the rest. */
+  #take(chunk: Buffer): void {
+    const firstOnly = this.#mode === 'first-line';
+    const newline = firstOnly ? chunk.indexOf(0x0a) : -1;
+    const head = newline === -1 ? chunk : chunk.subarray(0, newline + 1);
+    for (const item of this.#decoder.push(head)) {
+      if (item.type === 'overflow') return this.#overflow();
+      this.#lines.push(item.text);
+    }
+    if (newline !== -1 && newline + 1 < chunk.length) this.#inbox.unshift(chunk.subarray(newline + 1));
+  }
+
+  async #handleLine(text: string): Promise<void> {
+    if (this.#mode === 'first-line') return this.#handleFirstLine(text);
     const parsedJson = parseJson(text);
-    if (!parsedJson.ok) return fail('bad-json', `not JSON: ${parsedJson.reason}`);
+    if (!parsedJson.ok) return this.#fail('bad-json', `not JSON: ${parsedJson.reason}`);
     const parsed = clientMessageSchema.safeParse(parsedJson.value);
     if (!parsed.success)
-      return fail('bad-message', `unknown or malformed message: ${describeFirstIssue(parsed.error)}`);
-    const message = parsed.data;
-    if (mode === 'first-line') {
-      if (message.type !== 'hello')
-        return fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.0","role":"cli"}');
-      if (!isCompatibleVersion(message.protocolVersion)) {
-        send(toRejected(message.protocolVersion));
-        socket.end();
-        return;
-      }
-      mode = 'session';
-      clearTimeout(deadline);
-      send({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, daemonVersion: host.daemonVersion, pid: process.pid });
-      return;
+      return this.#fail('bad-message', `unknown or malformed message: ${describeFirstIssue(parsed.error)}`);
+    try {
+      await this.#handleRequest(parsed.data);
+    } catch (error) {
+      this.#host.logger.error('request failed', { error: String(error) });
+      this.#fail('internal', 'atmd failed to handle this request; see its log');
     }
-    await handleRequest(message);
-  };
+  }
 
-  const handleRequest = async (message: ClientMessage): Promise<void> => {
-    switch (message.type) {
+  #handleFirstLine(text: string): void {
+    const first = readFirstLine(text);
+    const log = this.#host.logger;
+    switch (first.type) {
+      case 'envelope':
+        this.#mode = 'one-shot';
+        this.#oneShot = new OneShotReport(first.envelope, this.#host.maxLineBytes);
+        // Whatever followed the envelope's newline is the start of the payload, untouched.
+        for (const chunk of this.#inbox.splice(0)) this.#collect(chunk);
+        return;
+      case 'refused-envelope':
+        // A one-shot client prints what we answer into Claude Code's UI (status) or nowhere (hook),
+        // so problems are logged, never sent back as JSON.
+        log.warn(first.log, first.fields);
+        this.#mode = 'closed';
+        this.#inbox.length = 0;
+        this.#stream.end(first.answer ?? undefined);
+        return;
+      case 'bad-json':
+        return this.#fail('bad-json', `not JSON: ${first.reason}`);
+      case 'bad-message':
+        return this.#fail('bad-message', `unknown or malformed message: ${first.reason}`);
+      case 'not-hello':
+        return this.#fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.2","role":"cli"}');
       case 'hello':
-        return fail('bad-message', 'hello was already said on this connection');
-      case 'ping':
-        return send({ type: 'pong', id: message.id });
-      case 'list':
-        return send({ type: 'snapshot', id: message.id, sessions: host.sessions() });
-      case 'subscribe': {
-        const result = host.subscribe(socket);
-        if (!result.ok) {
-          fail('too-many-subscribers', result.message, message.id);
-          socket.end();
+        if (!isCompatibleVersion(first.protocolVersion)) {
+          this.#send(toRejected(first.protocolVersion));
+          this.#mode = 'closed';
+          this.#stream.end();
           return;
         }
-        return send({ type: 'snapshot', id: message.id, sessions: host.sessions() });
+        this.#mode = 'session';
+        clearTimeout(this.#deadline);
+        this.#send({
+          type: 'welcome',
+          protocolVersion: PROTOCOL_VERSION,
+          daemonVersion: this.#host.daemonVersion,
+          pid: process.pid,
+        });
+        return;
+    }
+  }
+
+  async #handleRequest(message: ClientMessage): Promise<void> {
+    const host = this.#host;
+    switch (message.type) {
+      case 'hello':
+        return this.#fail('bad-message', 'hello was already said on this connection');
+      case 'ping':
+        return this.#send({ type: 'pong', id: message.id });
+      case 'list':
+        return this.#send({ type: 'snapshot', id: message.id, sessions: host.sessions() });
+      case 'subscribe': {
+        const result = host.subscribe(this.#stream);
+        if (!result.ok) {
+          this.#fail('too-many-subscribers', result.message, message.id);
+          this.#mode = 'closed';
+          this.#stream.end();
+          return;
+        }
+        return this.#send({ type: 'snapshot', id: message.id, sessions: host.sessions() });
       }
       case 'ingest': {
         const result = await host.ingest(message, message.payload);
-        if (!result.ok) return fail(result.code, result.message, message.id);
-        return send({ type: 'ingested', id: message.id, statusLine: result.statusLine });
+        if (!result.ok) return this.#fail(result.code, result.message, message.id);
+        return this.#send({ type: 'ingested', id: message.id, statusLine: result.statusLine });
       }
     }
-  };
+  }
 
-  const finishOneShot = async (): Promise<void> => {
-    if (envelope === null) return;
-    clearTimeout(deadline);
-    const text = Buffer.concat(body).toString('utf8');
-    const payload = parseJson(text);
-    if (!payload.ok) {
-      log.debug('one-shot report is not JSON', { kind: envelope.kind, reason: payload.reason });
-      socket.end();
-      return;
-    }
-    const result = await host.ingest(envelope, payload.value);
-    if (!result.ok) log.debug('one-shot report refused', { code: result.code, message: result.message });
-    // A status client prints whatever we answer, so the answer is the bare line, not JSON.
-    if (envelope.kind === 'status' && result.ok && result.statusLine !== null) socket.end(`${result.statusLine}\n`);
-    else if (envelope.kind === 'hook' && envelope.ack === true) {
-      // The ack promises the report survives a crash from here on: only once it is on disk.
-      // A refused report is acked too: sending it again would not help.
-      if (result.ok) await host.saved();
-      socket.end(HOOK_ACK);
-    } else socket.end();
-  };
+  async #finishOneShot(): Promise<void> {
+    const report = this.#oneShot;
+    this.#oneShot = null;
+    if (report === null) return;
+    this.#mode = 'closed';
+    clearTimeout(this.#deadline);
+    this.#stream.end(await report.finish(this.#host));
+  }
 
-  socket.on('data', (chunk: Buffer) => {
-    if (mode === 'one-shot') return collectBody(chunk);
-    if (decoderDead) return;
-    for (const item of decoder.push(chunk)) {
-      if (item.type === 'overflow') return overflow();
-      onLine(item.text);
-      if ((mode as Mode) === 'one-shot') {
-        // The rest of this chunk, after the envelope's newline, is the start of the payload.
-        const rest = chunk.subarray(chunk.indexOf(0x0a) + 1);
-        return collectBody(rest);
-      }
-    }
-  });
+  #overflow(): void {
+    const { logger, maxLineBytes } = this.#host;
+    logger.warn('closing a connection whose line exceeds the limit', { maxLineBytes });
+    this.#fail('line-too-long', `a line may be at most ${maxLineBytes} bytes; closing this connection`);
+    this.#mode = 'closed';
+    this.#inbox.length = 0;
+    this.#lines.length = 0;
+    this.#stream.end();
+    setTimeout(() => this.#stream.destroy(), 1_000).unref();
+  }
 
-  const collectBody = (chunk: Buffer): void => {
-    if (envelope === null || chunk.length === 0) return;
-    bodyBytes += chunk.length;
-    if (bodyBytes > host.maxLineBytes) {
-      log.warn('one-shot report exceeds the size limit; dropped', { maxLineBytes: host.maxLineBytes });
-      envelope = null;
-      socket.destroy();
-      return;
-    }
-    body.push(chunk);
-  };
-
-  socket.on('end', () => {
-    if (mode === 'one-shot') {
-      void finishOneShot().catch((error: unknown) => {
-        log.error('one-shot report failed', { error: String(error) });
-        socket.destroy();
+  #send(message: DaemonMessage): void {
+    const stream = this.#stream;
+    if (stream.destroyed || !stream.writable) return;
+    stream.write(encodeMessage(message));
+    if (stream.writableLength > this.#host.maxWriteBufferBytes) {
+      this.#host.logger.warn('closing a connection that does not read its answers', {
+        unsentBytes: stream.writableLength,
+        maxWriteBufferBytes: this.#host.maxWriteBufferBytes,
       });
-      return;
+      stream.destroy();
     }
-    const last = decoderDead ? null : decoder.end();
-    if (last !== null && last.trim().length > 0) onLine(last);
-    void busy.then(() => socket.end());
-  });
+  }
 
-  return {
-    get isSession() {
-      return mode === 'session';
-    },
-  };
+  #fail(code: WireErrorCode, message: string, id?: string | number): void {
+    this.#send({ type: 'error', code, message, ...(id === undefined ? {} : { id }) });
+  }
+}
+
+/** Starts serving one accepted connection. */
+export function handleConnection(stream: Duplex, host: ConnectionHost): ConnectionState {
+  return new Connection(stream, host);
 }

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { SessionId } from '../domain/ids.js';
 import { Registry } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
@@ -55,7 +55,7 @@ export class Daemon implements ConnectionHost {
   readonly #deps: DaemonDeps;
   readonly #subscribers: SubscriberHub;
   readonly #store: RegistryStore;
-  readonly #connections = new Map<Socket, ConnectionState>();
+  readonly #connections = new Map<Duplex, ConnectionState>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
   readonly #reconciler: Reconciler;
@@ -126,6 +126,9 @@ export class Daemon implements ConnectionHost {
   get maxLineBytes(): number {
     return this.#deps.config.maxLineBytes;
   }
+  get maxWriteBufferBytes(): number {
+    return this.#deps.config.maxWriteBufferBytes;
+  }
   get oneShotTimeoutMs(): number {
     return this.#deps.config.oneShotTimeoutMs;
   }
@@ -163,7 +166,7 @@ export class Daemon implements ConnectionHost {
     return this.#liveness.run();
   }
 
-  accept(socket: Socket): void {
+  accept(socket: Duplex): void {
     if (this.#closed) {
       socket.destroy();
       return;
@@ -176,11 +179,11 @@ export class Daemon implements ConnectionHost {
     return this.registry.sessions();
   }
 
-  subscribe(socket: Socket): { ok: true } | { ok: false; message: string } {
+  subscribe(socket: Duplex): { ok: true } | { ok: false; message: string } {
     return this.#subscribers.add(socket);
   }
 
-  unsubscribe(socket: Socket): void {
+  unsubscribe(socket: Duplex): void {
     this.#subscribers.remove(socket);
   }
 
@@ -227,7 +230,7 @@ export class Daemon implements ConnectionHost {
 
   async #drain(): Promise<void> {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-    const ended = new Set<Socket>();
+    const ended = new Set<Duplex>();
     for (;;) {
       let reports = 0;
       for (const [socket, state] of this.#connections) {

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Session } from '../domain/session.js';
 import type { Logger } from '../platform/logger.js';
 import { ChangeBatcher } from './change-batcher.js';
@@ -8,7 +8,7 @@ import { Subscriber } from './subscriber.js';
 /** The subscribed clients: a bounded set, fed coalesced batches of registry changes. An observer. */
 export class SubscriberHub implements RegistryObserver {
   readonly name = 'subscribers';
-  readonly #subscribers = new Map<Socket, Subscriber>();
+  readonly #subscribers = new Map<Duplex, Subscriber>();
   readonly #batcher: ChangeBatcher;
   readonly #options: { maxSubscribers: number; maxQueued: number; sessions: () => Session[]; logger: Logger };
 
@@ -34,7 +34,7 @@ export class SubscriberHub implements RegistryObserver {
     return this.#subscribers.size;
   }
 
-  add(socket: Socket): { ok: true } | { ok: false; message: string } {
+  add(socket: Duplex): { ok: true } | { ok: false; message: string } {
     if (this.#subscribers.has(socket)) return { ok: true };
     const max = this.#options.maxSubscribers;
     if (this.#subscribers.size >= max) {
@@ -55,7 +55,7 @@ export class SubscriberHub implements RegistryObserver {
     return { ok: true };
   }
 
-  remove(socket: Socket): void {
+  remove(socket: Duplex): void {
     this.#subscribers.delete(socket);
   }
 

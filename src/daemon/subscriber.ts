@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { encodeMessage } from '../protocol/encode.js';
 import type { DaemonMessage } from '../protocol/messages.js';
 import type { ChangeBatch } from './change-batcher.js';
@@ -9,14 +9,14 @@ import type { ChangeBatch } from './change-batcher.js';
  * silently stale: its queue is dropped and it gets a fresh snapshot once it drains.
  */
 export class Subscriber {
-  readonly #socket: Socket;
+  readonly #socket: Duplex;
   readonly #maxQueued: number;
   readonly #snapshot: () => DaemonMessage;
   #queue: string[] = [];
   #resync = false;
   #resyncs = 0;
 
-  constructor(socket: Socket, options: { maxQueued: number; snapshot: () => DaemonMessage }) {
+  constructor(socket: Duplex, options: { maxQueued: number; snapshot: () => DaemonMessage }) {
     this.#socket = socket;
     this.#maxQueued = options.maxQueued;
     this.#snapshot = options.snapshot;

@@ -24,6 +24,13 @@ export const daemonConfigSchema = z
     persistDebounceMs: z.number().int().min(0).max(60_000).default(500),
     rssLogIntervalMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
     rssWarnMb: z.number().min(1).max(100_000).default(100),
+    // core (issue 10): a connection whose unsent answers pass this is closed (a client that never reads).
+    maxWriteBufferBytes: z
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(1024 * 1024 * 1024)
+      .default(16 * 1024 * 1024),
   })
   .strict();
 

@@ -7,6 +7,19 @@ import { expectStillServing, openBystander } from '../../helpers/daemon-probes.j
 const VERSION = /^\d+\.\d+\.\d+/;
 
 describe('atmd handshake', () => {
+  it('hello and an envelope in one write: the hello is welcomed, the envelope is a bad request (defect 16)', async () => {
+    await using daemon = await startDaemon();
+    await using client = await connectWire(daemon.socketPath);
+    client.write(
+      `${JSON.stringify({ type: 'hello', protocolVersion: PROTOCOL_VERSION, role: 'test' })}\n` +
+        `${JSON.stringify({ atm: PROTOCOL_VERSION, kind: 'hook', ts: Date.now() })}\n` +
+        `${JSON.stringify({ type: 'ping', id: 'after' })}\n`,
+    );
+    expect(await client.next()).toMatchObject({ type: 'welcome' });
+    expect(await client.next()).toMatchObject({ type: 'error', code: 'bad-message' });
+    expect(await client.next()).toEqual({ type: 'pong', id: 'after' });
+  });
+
   it('answers hello with welcome: protocol 1.0, its version and pid', async () => {
     await using daemon = await startDaemon();
     await using client = await connectWire(daemon.socketPath);
