@@ -3,6 +3,7 @@ import { LineDecoder } from '../protocol/line-decoder.js';
 import { encodeMessage } from '../protocol/encode.js';
 import { readDaemonMessage, type ClientMessage, type ClientRole, type DaemonMessage } from '../protocol/messages.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
+import { socketTrustProblem } from '../platform/socket-trust.js';
 import { AtmError, describeError } from '../shared/errors.js';
 
 export interface DaemonConnection extends AsyncDisposable {
@@ -48,6 +49,15 @@ export async function connectToDaemon(options: {
 
 function openSocket(path: string, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
+    const untrusted = socketTrustProblem(path);
+    if (untrusted !== null) {
+      reject(
+        new AtmError('daemon-unreachable', `atm will not talk to the socket: ${untrusted}`, {
+          hint: 'another user may be listening there: set ATM_SOCKET (or XDG_RUNTIME_DIR) to a directory only you can write',
+        }),
+      );
+      return;
+    }
     const socket = createConnection(path);
     const timer = setTimeout(() => {
       socket.destroy();

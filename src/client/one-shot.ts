@@ -1,4 +1,5 @@
 import { createConnection } from 'node:net';
+import { socketTrustProblem } from '../platform/socket-trust.js';
 
 export type OneShotResult = { ok: true; reply: string } | { ok: false; reason: string };
 
@@ -12,7 +13,8 @@ const RETRY_DELAY_MS = 20;
 /**
  * The hot path's transport: one connection per report, the envelope line then the agent's raw
  * JSON, half-close, and read whatever the daemon answers (a status line, or nothing) until it
- * closes. A full backlog is retried. Never throws and never outlives `timeoutMs`: a hook must
+ * closes. A socket that another user owns or can reach is never used (socket-trust.ts). A full
+ * backlog is retried. Never throws and never outlives `timeoutMs`: a hook must
  * not hold Claude Code up.
  */
 export async function sendOneShot(options: {
@@ -21,6 +23,8 @@ export async function sendOneShot(options: {
   payload: Uint8Array;
   timeoutMs: number;
 }): Promise<OneShotResult> {
+  const untrusted = socketTrustProblem(options.socketPath);
+  if (untrusted !== null) return { ok: false, reason: untrusted };
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const left = deadline - Date.now();

@@ -1,6 +1,9 @@
 import { chmod, lstat, mkdir, stat, unlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { answers } from '../platform/socket-probe.js';
+import { isProcessRunning } from '../platform/atomic-file.js';
+import { acquirePidLock, type PidLock } from '../platform/pid-lock.js';
+import { answers, waitFor } from '../platform/socket-probe.js';
+import { checkSocketDir, checkSocketPathLength, SHORTER_SOCKET_HINT } from '../platform/socket-trust.js';
 import { AtmError } from '../shared/errors.js';
 
 export interface Listener {
@@ -35,9 +38,10 @@ export function toActivatedFd(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * Listens on the activated fd when systemd passed one, else binds `path` itself: the directory
- * is made 0700, a live daemon on the path is refused, and a stale socket file is removed only
- * after connecting to it has failed.
+ * Listens on the activated fd when systemd passed one, else binds `path` itself: a path too long
+ * for a socket and a directory others can write are refused, the directory is made 0700, a lock
+ * beside the socket is taken, a live daemon on the path is refused, and a stale socket file is
+ * removed only after connecting to it has failed.
  */
 export async function listen(options: {
   path: string;
@@ -54,14 +58,19 @@ export async function listen(options: {
     // The OS-owned socket file stays: systemd keeps listening on it after we exit.
     return { server, origin: 'activated', path: options.path, close: () => closeServer(server) };
   }
-  await prepareSocketPath(options.path);
-  const previous = process.umask(0o177); // the socket is born 0600: no window where others may connect
+  const lock = await prepareSocketPath(options.path);
   try {
-    await listenOn(server, options.path);
-  } finally {
-    process.umask(previous);
+    const previous = process.umask(0o177); // the socket is born 0600: no window where others may connect
+    try {
+      await listenOn(server, options.path);
+    } finally {
+      process.umask(previous);
+    }
+    await chmod(options.path, 0o600);
+  } catch (error) {
+    await lock.release();
+    throw error;
   }
-  await chmod(options.path, 0o600);
   return {
     server,
     origin: 'bound',
@@ -69,24 +78,59 @@ export async function listen(options: {
     close: async () => {
       await closeServer(server);
       await unlink(options.path).catch(() => undefined);
+      await lock.release();
     },
   };
 }
 
-async function prepareSocketPath(path: string): Promise<void> {
+/** How long a live lock holder that does not answer yet is waited for (it binds right after locking). */
+const LOCK_HOLDER_WAIT_MS = 5_000;
+
+/**
+ * Checks the path and its directory, then takes `<path>.lock` so that of two atmd starting
+ * together over a stale socket only one probes, unlinks and binds (issue 10, defect 17).
+ */
+async function prepareSocketPath(path: string): Promise<PidLock> {
+  const tooLong = checkSocketPathLength(path);
+  if (tooLong !== null) throw new AtmError('io-failed', tooLong, { hint: SHORTER_SOCKET_HINT });
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const dirStat = await stat(dir);
-  if ((dirStat.mode & 0o022) !== 0 && (dirStat.mode & 0o1000) === 0) {
-    throw new AtmError('io-failed', `the socket directory ${dir} is writable by other users`, {
+  const uid = process.getuid?.() ?? 0;
+  const dirProblem = checkSocketDir(await stat(dir), uid);
+  if (dirProblem !== null) {
+    throw new AtmError('io-failed', `the socket directory ${dir} ${dirProblem}`, {
       hint: `use a private directory: chmod 700 ${dir}, or set ATM_SOCKET to a path inside one`,
     });
   }
+  const locked = await acquirePidLock(`${path}.lock`, {
+    isStale: async (pid) =>
+      !isProcessRunning(pid) || !(await waitFor(() => answers(path, 200), { timeoutMs: LOCK_HOLDER_WAIT_MS })),
+  });
+  if (!locked.ok) {
+    throw new AtmError('daemon-already-running', `another atmd already answers on ${path}`, {
+      hint: `use the running daemon (pid ${locked.holder}), or stop it first (atm service stop, or kill ${locked.holder})`,
+    });
+  }
+  try {
+    await checkExisting(path, uid);
+  } catch (error) {
+    await locked.lock.release();
+    throw error;
+  }
+  return locked.lock;
+}
+
+async function checkExisting(path: string, uid: number): Promise<void> {
   const existing = await lstat(path).catch(() => null);
   if (existing === null) return;
   if (!existing.isSocket()) {
     throw new AtmError('io-failed', `${path} exists and is not a socket`, {
       hint: 'move that file away, or set ATM_SOCKET to another path',
+    });
+  }
+  if (existing.uid !== uid) {
+    throw new AtmError('io-failed', `${path} belongs to uid ${existing.uid}, not to you (uid ${uid})`, {
+      hint: 'another user listens there: set ATM_SOCKET to a path in a directory only you can write',
     });
   }
   if (await answers(path)) {

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { sanitizeTerminalText } from '../../shared/terminal-text.js';
 import { forwardReport, type ReportContext } from './report.js';
 
 /**
@@ -11,9 +12,20 @@ export async function runStatusLine(ctx: ReportContext & { stdout: Writable }): 
     reply: null,
     payload: Buffer.alloc(0),
   }));
-  const line = reply !== null && reply.trim().length > 0 ? reply : await fallbackLine(payload);
+  // Whatever answered is printed into Claude Code's UI: strip what a terminal would interpret.
+  const answer = reply === null ? '' : toPrintableLines(reply);
+  const line = answer.trim().length > 0 ? answer : await fallbackLine(payload);
   ctx.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
   return 0;
+}
+
+/** Each line of `text` stripped of escape sequences and control characters. */
+function toPrintableLines(text: string): string {
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => sanitizeTerminalText(line))
+    .join('\n');
 }
 
 /** Loaded only when the daemon did not answer, so the usual path never loads zod. */
