@@ -11,7 +11,10 @@ const net = require('node:net');
 net.createServer({ allowHalfOpen: true }, (socket) => {
   socket.on('data', () => undefined);
   socket.on('end', () => socket.end('ok\\n'));
-}).listen({ path: process.argv[1], backlog: 1 }, () => process.stdout.write('up\\n'));
+}).listen({ path: process.argv[1], backlog: 1 }, () => {
+  require('node:fs').chmodSync(process.argv[1], 0o600); // as atmd's: clients use no other
+  process.stdout.write('up\\n');
+});
 `;
 
 const connectOutcome = (path: string): Promise<{ socket: Socket; error: string | null }> =>
