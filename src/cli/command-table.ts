@@ -242,6 +242,42 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/completion.js'),
   },
   {
+    name: 'watch',
+    summary: 'print every change as it happens (NDJSON with --json)',
+    description:
+      "Follows atmd, and keeps following across its restarts: first the sessions as they are, then one line per change of a session's status, wait, project, pane, cost or context. --json prints the lines documented in docs/PROTOCOL.md. With --until and --session it exits 0 once that session is in that state (gone: no longer listed).",
+    options: [
+      { name: 'json', type: 'boolean', description: 'print NDJSON lines (docs/PROTOCOL.md, "atm watch")' },
+      {
+        name: 'until',
+        type: 'string',
+        valueName: 'STATE',
+        choices: [
+          { value: 'waiting', summary: 'the session waits for you' },
+          { value: 'idle', summary: 'the session finished its turn' },
+          { value: 'gone', summary: 'the session ended' },
+        ],
+        description: 'exit 0 when the --session reaches STATE',
+      },
+      {
+        name: 'session',
+        type: 'string',
+        valueName: 'ID',
+        complete: 'session',
+        description: 'the session --until watches (an id or a 4+ character prefix)',
+      },
+    ],
+    arguments: [],
+    examples: [
+      { command: 'atm watch --json', description: 'every change, as JSON lines' },
+      {
+        command: 'atm watch --until idle --session 5b0f7c2e && say done',
+        description: 'speak when that agent is done',
+      },
+    ],
+    load: () => import('./commands/watch.js'),
+  },
+  {
     name: 'help',
     summary: 'show the help of atm or of one command',
     options: [],
