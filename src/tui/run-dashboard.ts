@@ -100,8 +100,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
 
     const runEffect = (effect: Effect): void => {
       if (effect.type === 'exit') return finish({ code: effect.code });
-      jumper.jumpTo(effect.pane).then(
-        () => (effect.exitAfter ? finish({ code: EXIT_CODES.ok }) : undefined),
+      jumper.jumpTo({ pane: effect.pane, server: effect.server }).then(
+        (result) => {
+          if (result.kind === 'attach') dispatch({ type: 'jump-elsewhere', command: result.command });
+          else if (effect.exitAfter) finish({ code: EXIT_CODES.ok });
+        },
         (error: unknown) => dispatch({ type: 'jump-failed', message: `Could not jump: ${describeError(error)}` }),
       );
     };

@@ -20,11 +20,13 @@ export type Message =
   | Action
   | { readonly type: 'feed'; readonly event: FeedEvent }
   | { readonly type: 'resize'; readonly size: ScreenSize }
-  | { readonly type: 'jump-failed'; readonly message: string };
+  | { readonly type: 'jump-failed'; readonly message: string }
+  /** The pane is on another tmux server, or the dashboard runs outside tmux: say what to run. */
+  | { readonly type: 'jump-elsewhere'; readonly command: string };
 
 /** What the shell must do after a message: the reducer itself never touches the world. */
 export type Effect =
-  | { readonly type: 'jump'; readonly pane: PaneId; readonly exitAfter: boolean }
+  | { readonly type: 'jump'; readonly pane: PaneId; readonly server: string | null; readonly exitAfter: boolean }
   | { readonly type: 'exit'; readonly code: number };
 
 export interface Transition {
@@ -44,6 +46,10 @@ function step(state: DashboardState, message: Message): Step {
   if (message.type === 'feed') return { state: applyFeedEvent(state, message.event) };
   if (message.type === 'resize') return { state: { ...state, size: message.size } };
   if (message.type === 'jump-failed') return { state: { ...state, notice: { text: message.message, tone: 'error' } } };
+  if (message.type === 'jump-elsewhere') {
+    const text = `That pane is on another tmux server; to see it, run: ${message.command}`;
+    return { state: { ...state, notice: { text, tone: 'info' } } };
+  }
   // Any user action dismisses the last notice.
   return applyAction({ ...state, notice: null }, message);
 }
@@ -110,10 +116,10 @@ function withFirstMatch(state: DashboardState): Step {
 function activate(state: DashboardState, row: TableRow | undefined): Step {
   if (row === undefined) return { state };
   if (row.kind === 'group') return toggleGroup(state, row);
-  const pane = row.session.tmux?.pane;
-  if (pane === undefined)
+  const tmux = row.session.tmux;
+  if (tmux === null)
     return { state: { ...state, notice: { text: 'This session does not run in a tmux pane.', tone: 'error' } } };
-  return { state, effects: [{ type: 'jump', pane, exitAfter: state.mode === 'pick' }] };
+  return { state, effects: [{ type: 'jump', pane: tmux.pane, server: tmux.server, exitAfter: state.mode === 'pick' }] };
 }
 
 /** Folds the selected group (or the selected session's group) and keeps the cursor on its header. */

@@ -1,15 +1,14 @@
 import { homedir } from 'node:os';
 import { ensureDaemon } from '../../client/daemon-launcher.js';
 import { createSessionFeed } from '../../client/session-feed.js';
-import { createExecFileTmux } from '../../integrations/tmux/exec-file-tmux.js';
+import { jumpToPane } from '../../integrations/tmux/pane-jump.js';
+import type { Jumper } from '../../tui/jumper.js';
 import { answers } from '../../platform/socket-probe.js';
 import { AtmError } from '../../shared/errors.js';
 import type { Notice } from '../../tui/view-state.js';
 import { SYSTEM_CLOCK } from '../../tui/clock.js';
 import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
 import { printLine } from '../output.js';
-
-const TMUX_TIMEOUT_MS = 2_000;
 
 export const run: CommandRunner = (ctx, input) =>
   runDashboardCommand(ctx, {
@@ -41,7 +40,7 @@ export async function runDashboardCommand(
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => controller.abort());
   const code = await runDashboard({
     source: createSessionFeed({ socketPath, role: 'tui' }),
-    jumper: createExecFileTmux({ timeoutMs: TMUX_TIMEOUT_MS }),
+    jumper: createPaneJumper(ctx.env.TMUX),
     clock: SYSTEM_CLOCK,
     mode: options.mode,
     color: options.color,
@@ -54,4 +53,18 @@ export async function runDashboardCommand(
     printLine(`atmd keeps running (${socketPath}), so sessions keep reporting; stop it with \`atm daemon stop\`.`);
   }
   return code;
+}
+
+/**
+ * Enter: the session's own tmux server, not the dashboard's (pane ids repeat across servers).
+ * From that same server this terminal switches; from another one, or outside tmux, the pane is
+ * selected over there and the dashboard says what to run to see it.
+ */
+function createPaneJumper(tmuxEnv: string | undefined): Jumper {
+  return {
+    async jumpTo(target) {
+      const outcome = await jumpToPane(target, { tmuxEnv });
+      return outcome.kind === 'switched' ? outcome : { kind: 'attach', command: outcome.command };
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import { createSessionFeed } from '../../client/session-feed.js';
 import { buildEnvelopeLine, sendOneShot } from '../../client/one-shot.js';
-import type { PaneId } from '../../domain/ids.js';
 import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { AtmError } from '../../shared/errors.js';
 import { SYSTEM_CLOCK } from '../../tui/clock.js';
-import type { Jumper } from '../../tui/jumper.js';
+import type { JumpResult, Jumper } from '../../tui/jumper.js';
 import type { CommandRunner } from '../command-line/command-spec.js';
 import { createDemoWorld, type DemoWorld } from '../demo/demo-world.js';
 import { toDemoSteps, type DemoStep } from '../demo/demo-script.js';
@@ -82,12 +81,10 @@ async function send(world: DemoWorld, step: DemoStep): Promise<void> {
 /** The demo's panes live on its private tmux server: Enter says how to look at them. */
 function demoJumper(world: DemoWorld): Jumper {
   return {
-    jumpTo(pane: PaneId): Promise<void> {
-      const how =
-        world.tmuxSocket === null
-          ? 'the demo has no tmux'
-          : `see it with: tmux -S ${world.tmuxSocket} attach \\; select-pane -t ${pane}`;
-      return Promise.reject(new Error(`${pane} is a demo pane on atm demo's private tmux server; ${how}`));
+    jumpTo({ pane }): Promise<JumpResult> {
+      if (world.tmuxSocket === null)
+        return Promise.reject(new Error('the demo has no tmux: its sessions have no panes'));
+      return Promise.resolve({ kind: 'attach', command: `tmux -S ${world.tmuxSocket} attach -t ${pane}` });
     },
   };
 }

@@ -82,8 +82,9 @@ const source = createScriptedSource(script, values.demo ? { afterMs: 2000, event
 
 const jumpLog = values['jump-log'];
 const jumper: Jumper = {
-  async jumpTo(pane) {
+  async jumpTo({ pane }) {
     if (jumpLog !== undefined) await appendFile(jumpLog, `${pane}\n`);
+    return { kind: 'switched' };
   },
 };
 

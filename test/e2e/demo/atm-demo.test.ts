@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATM_BIN } from '../../helpers/built.js';
 import { daemonEnv } from '../../helpers/daemon-harness.js';
-import { pollFor, pollUntil } from '../../helpers/poll.js';
+import { pollUntil } from '../../helpers/poll.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { hasTmux, startInTmux } from '../tui/tmux-pane.js';
 
@@ -24,8 +24,11 @@ describe.skipIf(!hasTmux)('atm demo', () => {
         (name) => name.startsWith('atm-demo-') && name !== dir.path.slice(5),
       );
       const command = ['env', ...Object.entries(env).map(([key, value]) => `${key}=${value ?? ''}`)];
+      // The shell stays, as a user's would: tmux 3.3 drops what a program printed after leaving the
+      // alternate screen once its pane is dead (remain-on-exit), which would hide the closing line.
+      const script = '"$@"; echo "demo exited $?"; exec sleep 600';
       await using pane = startInTmux(
-        [...command, process.execPath, ATM_BIN, 'demo'],
+        [...command, 'sh', '-c', script, 'sh', process.execPath, ATM_BIN, 'demo'],
         { width: 160, height: 45 },
         join(dir.path, 'status'),
       );
@@ -47,7 +50,10 @@ describe.skipIf(!hasTmux)('atm demo', () => {
         what: `every demo state on screen`,
         timeoutMs: 45_000,
       }).catch((error: unknown) => {
-        throw new Error(`${String(error)}\nscreen:\n${pane.capture()}`, { cause: error });
+        const state = pane.display(
+          'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} cmd=#{pane_current_command}',
+        );
+        throw new Error(`${String(error)}\n${state}\nscreen:\n${pane.capture()}`, { cause: error });
       });
       expect(pane.capture()).toMatch(/3 waiting {2}2 working {2}1 idle/);
       // The user's own state dir and socket dir got nothing: the demo's atmd lives in its own temp dir.
@@ -55,8 +61,15 @@ describe.skipIf(!hasTmux)('atm demo', () => {
       expect(readdirSync(join(dir.path, 'run'))).toEqual([]);
 
       pane.sendKeys('q');
-      const status = await pollFor(() => pane.exitStatus() ?? undefined, { what: 'atm demo to exit' });
-      expect(status).toBe(0);
+      await pollUntil(() => pane.capture().includes('demo exited 0'), {
+        what: 'atm demo to exit 0',
+        timeoutMs: 30_000,
+      }).catch((error: unknown) => {
+        const state = pane.display(
+          'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} cmd=#{pane_current_command}',
+        );
+        throw new Error(`${String(error)}\n${state}\nscreen:\n${pane.capture()}`, { cause: error });
+      });
       expect(pane.capture()).toContain('atm demo: its private atmd and tmux server are stopped, its files removed.');
       const demoDirsAfter = readdirSync('/tmp').filter(
         (name) => name.startsWith('atm-demo-') && name !== dir.path.slice(5),

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PaneId } from '../../../src/domain/ids.js';
+import type { JumpResult, JumpTarget } from '../../../src/tui/jumper.js';
 import { AtmError } from '../../../src/shared/errors.js';
 import { createMemoryScreen, type MemoryScreen } from '../../../src/tui/memory-screen.js';
 import { runDashboard } from '../../../src/tui/run-dashboard.js';
@@ -34,20 +35,21 @@ function createFakeSource(): SessionSource & {
   };
 }
 
-function createRecordingJumper(failWith?: Error) {
+/** A fake of the jump port (the real one is tested against real tmux servers in test/e2e/tui). */
+function createRecordingJumper(failWith?: Error, result: JumpResult = { kind: 'switched' }) {
   const jumps: PaneId[] = [];
-  const jumpTo = (pane: PaneId): Promise<void> => {
+  const jumpTo = ({ pane }: JumpTarget): Promise<JumpResult> => {
     if (failWith) return Promise.reject(failWith);
     jumps.push(pane);
-    return Promise.resolve();
+    return Promise.resolve(result);
   };
   return { jumps, jumpTo };
 }
 
-function start(mode: DashboardMode = 'dashboard', options: { failJump?: Error } = {}) {
+function start(mode: DashboardMode = 'dashboard', options: { failJump?: Error; jumpResult?: JumpResult } = {}) {
   const screen = createMemoryScreen({ width: 100, height: 30 });
   const source = createFakeSource();
-  const jumper = createRecordingJumper(options.failJump);
+  const jumper = createRecordingJumper(options.failJump, options.jumpResult);
   const clock = { now: () => NOW };
   const exit = runDashboard({ source, jumper, clock, mode, screen, minRenderIntervalMs: 0 });
   return { screen, source, jumper, exit };
@@ -89,6 +91,18 @@ describe('runDashboard', () => {
     screen.press('j', 'enter');
     await expect(exit).resolves.toBe(0);
     expect(jumper.jumps).toEqual(['%2']);
+  });
+
+  it('a pane on another tmux server: says what to run (as information), and pick mode stays open', async () => {
+    const command = 'tmux -S /tmp/tmux-1000/other attach -t %2';
+    const { screen, source, jumper, exit } = start('pick', { jumpResult: { kind: 'attach', command } });
+    source.emit({ type: 'snapshot', sessions: [...THREE_PROJECTS] });
+    await waitForText(screen, 'atm pick');
+    screen.press('j', 'enter');
+    await waitForText(screen, `That pane is on another tmux server; to see it, run: ${command}`);
+    expect(jumper.jumps).toEqual(['%2']);
+    screen.press('q');
+    await expect(exit).resolves.toBe(1);
   });
 
   it.each(['q', 'escape', 'ctrl-c'])('pick mode: %s exits 1 without jumping', async (key) => {

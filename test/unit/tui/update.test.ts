@@ -142,13 +142,29 @@ describe('update: filter', () => {
 describe('update: effects', () => {
   it('Enter on a session jumps to its pane', () => {
     expect(stateWith(THREE_PROJECTS, [{ type: 'activate' }]).effects).toEqual([
-      { type: 'jump', pane: '%1', exitAfter: false },
+      { type: 'jump', pane: '%1', server: null, exitAfter: false },
     ]);
+  });
+
+  it("Enter names the session's own tmux server (pane ids repeat across servers)", () => {
+    const [first, ...rest] = THREE_PROJECTS;
+    const elsewhere = { ...first!, tmux: { ...first!.tmux!, server: '/tmp/tmux-1000/other' } };
+    expect(stateWith([elsewhere, ...rest], [{ type: 'activate' }]).effects).toEqual([
+      { type: 'jump', pane: '%1', server: '/tmp/tmux-1000/other', exitAfter: false },
+    ]);
+  });
+
+  it('a pane on another server is news, not an error: the notice says what to run', () => {
+    const { state } = stateWith(THREE_PROJECTS, [{ type: 'jump-elsewhere', command: 'tmux -S /x attach -t %1' }]);
+    expect(state.notice).toEqual({
+      text: 'That pane is on another tmux server; to see it, run: tmux -S /x attach -t %1',
+      tone: 'info',
+    });
   });
 
   it('Enter in pick mode jumps then exits', () => {
     const { effects } = stateWith(THREE_PROJECTS, [{ type: 'activate' }], { mode: 'pick' });
-    expect(effects).toEqual([{ type: 'jump', pane: '%1', exitAfter: true }]);
+    expect(effects).toEqual([{ type: 'jump', pane: '%1', server: null, exitAfter: true }]);
   });
 
   it('Enter on a session outside tmux explains why nothing happens', () => {
