@@ -4,7 +4,7 @@
 _atm_values() {
   case $1 in
     @session) COMPREPLY=($(compgen -W "$(command atm __sessions 2>/dev/null | cut -f1)" -- "$cur")) ;;
-    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon service setup uninstall demo status completion help version' -- "$cur")) ;;
+    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon service setup uninstall demo next jump status completion watch help version' -- "$cur")) ;;
     @file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     @directory) COMPREPLY=($(compgen -d -- "$cur")) ;;
     @any | @none) COMPREPLY=() ;;
@@ -109,6 +109,22 @@ _atm() {
       valued=' --color '
       positionals=()
       ;;
+    next)
+      case $prev in
+        --color) _atm_values 'auto always never'; return ;;
+      esac
+      opts='-h --help --color'
+      valued=' --color '
+      positionals=()
+      ;;
+    jump)
+      case $prev in
+        --color) _atm_values 'auto always never'; return ;;
+      esac
+      opts='-h --help --color'
+      valued=' --color '
+      positionals=('@session')
+      ;;
     status)
       case $prev in
         --format) _atm_values '@any'; return ;;
@@ -125,6 +141,16 @@ _atm() {
       opts='-h --help --color'
       valued=' --color '
       positionals=('bash zsh fish')
+      ;;
+    watch)
+      case $prev in
+        --until) _atm_values 'waiting idle gone'; return ;;
+        --session) _atm_values '@session'; return ;;
+        --color) _atm_values 'auto always never'; return ;;
+      esac
+      opts='--json --until --session -h --help --color'
+      valued=' --until --session --color '
+      positionals=()
       ;;
     help)
       case $prev in

@@ -2,7 +2,7 @@
 # Also printed by `atm completion fish`.
 
 # Options that take their value as the next word (so it is not taken for an argument).
-set -g __atm_valued --color --format
+set -g __atm_valued --color --format --until --session
 
 # The words typed so far that are not options: the command, then its arguments.
 function __atm_words
@@ -43,8 +43,11 @@ function __atm_commands
     printf '%s\t%s\n' 'setup' 'add atm\'s hooks and status line to Claude Code\'s settings'
     printf '%s\t%s\n' 'uninstall' 'remove exactly what setup added, and restore your status line'
     printf '%s\t%s\n' 'demo' 'the dashboard with made-up sessions in every state, on a private atmd (no Claude Code needed)'
+    printf '%s\t%s\n' 'next' 'jump to the session that has waited longest; again: the next one'
+    printf '%s\t%s\n' 'jump' 'switch tmux to one session\'s pane'
     printf '%s\t%s\n' 'status' 'print "2 waiting · 3 working" for a status bar'
     printf '%s\t%s\n' 'completion' 'print the shell completion script for bash, zsh or fish'
+    printf '%s\t%s\n' 'watch' 'print every change as it happens (NDJSON with --json)'
     printf '%s\t%s\n' 'help' 'show the help of atm or of one command'
     printf '%s\t%s\n' 'version' 'print the version'
 end
@@ -121,6 +124,17 @@ complete -c atm -n '__atm_command_is demo' -l color -x -a 'auto' -d 'colour the 
 complete -c atm -n '__atm_command_is demo' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
 complete -c atm -n '__atm_command_is demo' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
 
+complete -c atm -n '__atm_command_is next' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is next' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is next' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is next' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+
+complete -c atm -n '__atm_command_is jump' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is jump' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is jump' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is jump' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_argument_is 1 jump' -x -a '(command atm __sessions 2>/dev/null)'
+
 complete -c atm -n '__atm_command_is status' -l format -d 'print FORMAT with {waiting}, {working}, {idle}, {total} and {text} replaced' -x
 complete -c atm -n '__atm_command_is status' -s h -l help -d 'show this help and exit (never contacts atmd)'
 complete -c atm -n '__atm_command_is status' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
@@ -134,6 +148,16 @@ complete -c atm -n '__atm_command_is completion' -l color -x -a 'never' -d 'colo
 complete -c atm -n '__atm_argument_is 1 completion' -x -a 'bash' -d 'the shell to complete for'
 complete -c atm -n '__atm_argument_is 1 completion' -x -a 'zsh' -d 'the shell to complete for'
 complete -c atm -n '__atm_argument_is 1 completion' -x -a 'fish' -d 'the shell to complete for'
+
+complete -c atm -n '__atm_command_is watch' -l json -d 'print NDJSON lines (docs/PROTOCOL.md, "atm watch")'
+complete -c atm -n '__atm_command_is watch' -l until -x -a 'waiting' -d 'the session waits for you'
+complete -c atm -n '__atm_command_is watch' -l until -x -a 'idle' -d 'the session finished its turn'
+complete -c atm -n '__atm_command_is watch' -l until -x -a 'gone' -d 'the session ended'
+complete -c atm -n '__atm_command_is watch' -l session -d 'the session --until watches (an id or a 4+ character prefix)' -x -a '(command atm __sessions 2>/dev/null)'
+complete -c atm -n '__atm_command_is watch' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is watch' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is watch' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is watch' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
 
 complete -c atm -n '__atm_command_is help' -s h -l help -d 'show this help and exit (never contacts atmd)'
 complete -c atm -n '__atm_command_is help' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
