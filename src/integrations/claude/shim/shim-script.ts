@@ -16,6 +16,9 @@ export interface ShimConfig {
 /** Printed as the status line when atmd cannot be reached (never an error, never a non-zero exit). */
 export const FALLBACK_STATUS_LINE = 'atm: atmd is not running (atm daemon start)';
 
+/** Printed as the status line when atmd took the report but said nothing (hung, or busy past 2 s). */
+export const NO_ANSWER_STATUS_LINE = 'atm: atmd did not answer';
+
 /** The line of the shim that records the transport; `atm setup --check` reads it back. */
 export const TRANSPORT_LINE = /^transport='(nc|socat|node)'$/m;
 
@@ -41,6 +44,7 @@ export function renderShim(config: ShimConfig): string {
     `atm_main=${toShellWord(config.atmMain)}`,
     `fallback_socket=${toShellWord(config.fallbackSocket)}`,
     `fallback_line=${toShellWord(FALLBACK_STATUS_LINE)}`,
+    `no_answer_line=${toShellWord(NO_ANSWER_STATUS_LINE)}`,
     `protocol=${toShellWord(config.protocolVersion)}`,
   ];
   return `${header.join('\n')}\n${SHIM_BODY}`;
@@ -98,6 +102,11 @@ envelope() {
 # send: the envelope, then stdin up to EOF, to atmd; atmd's answer (a status line, or nothing) on stdout.
 send() {
   case $transport in
+  # A socket that is not this user's is never used: its owner would read every report and write
+  # the status line (\`atm hook\` checks the same and more itself).
+  nc | socat) [ -S "$sock" ] && [ -O "$sock" ] || return 1 ;;
+  esac
+  case $transport in
   nc) { envelope; cat; } | "$tool" -N -U -w 2 "$sock" 2>/dev/null ;;
   socat) { envelope; cat; } | "$tool" -t 2 -T 2 - "UNIX-CONNECT:$sock" 2>/dev/null ;;
   *)
@@ -120,7 +129,7 @@ hook)
   while :; do
     reply=$(printf '%s' "$payload" | send 2>/dev/null)
     case $reply in ok*) break ;; esac
-    [ "$transport" != node ] && [ "$tries" -lt 3 ] && [ -S "$sock" ] || break
+    [ "$transport" != node ] && [ "$tries" -lt 3 ] && [ -S "$sock" ] && [ -O "$sock" ] || break
     tries=$((tries + 1))
     { sleep 1; } 2>/dev/null
   done
@@ -128,10 +137,14 @@ hook)
 status)
   line=$(send)
   sent=$?
+  # Never a blank status line: nothing back from a daemon that took the report (hung, or past
+  # nc's 2 s) gets a line too, not only a failed connection.
   if [ -n "$line" ]; then
     printf '%s\\n' "$line"
   elif [ "$sent" -ne 0 ]; then
     printf '%s\\n' "$fallback_line"
+  else
+    printf '%s\\n' "$no_answer_line"
   fi
   ;;
 status-tee)
