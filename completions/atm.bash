@@ -4,7 +4,7 @@
 _atm_values() {
   case $1 in
     @session) COMPREPLY=($(compgen -W "$(command atm __sessions 2>/dev/null | cut -f1)" -- "$cur")) ;;
-    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon service setup uninstall demo next jump status completion watch help version' -- "$cur")) ;;
+    @command) COMPREPLY=($(compgen -W 'dashboard pick list ls daemon service doctor setup uninstall demo next jump status completion watch help version' -- "$cur")) ;;
     @file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     @directory) COMPREPLY=($(compgen -d -- "$cur")) ;;
     @any | @none) COMPREPLY=() ;;
@@ -84,6 +84,14 @@ _atm() {
       opts='--dry-run -h --help --color'
       valued=' --color '
       positionals=('install uninstall status start stop restart')
+      ;;
+    doctor)
+      case $prev in
+        --color) _atm_values 'auto always never'; return ;;
+      esac
+      opts='--json -h --help --color'
+      valued=' --color '
+      positionals=()
       ;;
     setup)
       case $prev in

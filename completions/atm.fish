@@ -40,6 +40,7 @@ function __atm_commands
     printf '%s\t%s\n' 'ls' 'print the sessions as a table, or as JSON'
     printf '%s\t%s\n' 'daemon' 'start, run, stop atmd, or say whether it answers'
     printf '%s\t%s\n' 'service' 'run atmd as a user service: systemd socket units on Linux, a launchd agent on macOS'
+    printf '%s\t%s\n' 'doctor' 'check the whole installation, and say how to fix what is broken'
     printf '%s\t%s\n' 'setup' 'add atm\'s hooks and status line to Claude Code\'s settings'
     printf '%s\t%s\n' 'uninstall' 'remove exactly what setup added, and restore your status line'
     printf '%s\t%s\n' 'demo' 'the dashboard with made-up sessions in every state, on a private atmd (no Claude Code needed)'
@@ -101,6 +102,12 @@ complete -c atm -n '__atm_argument_is 1 service' -x -a 'status' -d 'the units, t
 complete -c atm -n '__atm_argument_is 1 service' -x -a 'start' -d 'start the socket (atmd starts on the first report)'
 complete -c atm -n '__atm_argument_is 1 service' -x -a 'stop' -d 'stop the socket and atmd'
 complete -c atm -n '__atm_argument_is 1 service' -x -a 'restart' -d 'restart atmd (reports wait on the socket meanwhile)'
+
+complete -c atm -n '__atm_command_is doctor' -l json -d 'print the checks as JSON'
+complete -c atm -n '__atm_command_is doctor' -s h -l help -d 'show this help and exit (never contacts atmd)'
+complete -c atm -n '__atm_command_is doctor' -l color -x -a 'auto' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is doctor' -l color -x -a 'always' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
+complete -c atm -n '__atm_command_is doctor' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
 
 complete -c atm -n '__atm_command_is setup' -l project -d 'use the project\'s ./.claude/settings.json instead of the user\'s settings'
 complete -c atm -n '__atm_command_is setup' -l dry-run -d 'show the change as a diff and write nothing'
