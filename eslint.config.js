@@ -1,5 +1,7 @@
 // Type-checked ESLint. The import rules below enforce the dependency direction of STYLE.md:
-// shared <- domain <- protocol <- {daemon, client} <- {tui, cli}, one library per adapter file.
+// shared <- domain <- protocol <- {daemon, client} <- {tui, cli}, one library per adapter file;
+// platform and integrations depend on no feature, and agents stay behind their port. Import
+// cycles are caught by test/unit/architecture/import-cycles.test.ts (see there for why a test).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -47,13 +49,82 @@ export default tseslint.config(
     },
   },
   {
+    // The daemon reads agents only through the agent port; the composition root registers them.
     files: ['src/daemon/**'],
+    ignores: ['src/daemon/run-daemon.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: libraries,
-          patterns: [{ group: ['**/tui/**', '**/cli/**'], message: 'the daemon never imports the UI' }],
+          patterns: [
+            { group: ['**/tui/**', '**/cli/**'], message: 'the daemon never imports the UI' },
+            {
+              group: ['**/integrations/claude/**'],
+              message: 'agents sit behind src/integrations/agent-integration.ts; only run-daemon.ts registers them',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libraries,
+          patterns: [
+            {
+              group: ['**/daemon/**', '**/tui/**', '**/cli/**', '**/integrations/**'],
+              message: 'the client (loaded by every hook) knows only the protocol: no daemon, UI or integration code',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libraries,
+          patterns: [
+            {
+              group: ['**/daemon/**', '**/client/**', '**/tui/**', '**/cli/**', '**/integrations/**'],
+              message: 'platform adapters serve everyone and depend on no feature',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/integrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: libraries,
+          patterns: [
+            { group: ['**/client/**', '**/tui/**', '**/cli/**'], message: 'an integration never imports a front end' },
+          ],
+        },
+      ],
+      // An adapter may implement a port the daemon defines (a type), never call into the daemon.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/daemon/**'],
+              allowTypeImports: true,
+              message: 'an integration may import the daemon’s port types only (import type)',
+            },
+          ],
         },
       ],
     },

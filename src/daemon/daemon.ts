@@ -19,7 +19,7 @@ import { LivenessWatch } from './liveness-watch.js';
 import { PaneFinder } from './pane-finder.js';
 import type { PaneLister } from './pane-match.js';
 import { RegistryStore } from './registry-store.js';
-import { Reconciler } from './reconciler.js';
+import type { AgentIntegration, AgentReconciler } from '../integrations/agent-integration.js';
 import { SubscriberHub } from './subscriber-hub.js';
 import { TmuxNames } from './tmux-names.js';
 
@@ -34,8 +34,11 @@ export interface DaemonDeps {
   readonly tmux: TmuxProbe | null;
   /** The git branch checked out in a directory; absent: sessions show no branch. */
   readonly gitBranch?: (dir: string) => Promise<GitInfo | null>;
-  /** atmd's own Claude Code config dir ($CLAUDE_CONFIG_DIR, else ~/.claude) for reconciliation; null: only dirs transcripts show. */
-  readonly claudeConfigDir?: string | null;
+  /**
+   * The agent CLIs atmd reads, each behind the agent port (src/integrations/agent-integration.ts),
+   * registered by the composition root; the first reads envelopes that name no agent.
+   */
+  readonly agents: readonly AgentIntegration[];
   /** Finding the pane of a session reported without $TMUX_PANE; absent: such sessions get no pane. */
   readonly panes?: { readonly lister: PaneLister; readonly parentPid: (pid: number) => Promise<number | null> } | null;
   /**
@@ -58,7 +61,8 @@ export class Daemon implements ConnectionHost {
   readonly #connections = new Map<Duplex, ConnectionState>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
-  readonly #reconciler: Reconciler;
+  /** Each agent's reconciler, by agent kind. */
+  readonly #reconcilers = new Map<string, AgentReconciler>();
   readonly #paneFinder: PaneFinder | null;
   readonly #branches: GitBranches | null;
   readonly #liveness: LivenessWatch;
@@ -100,15 +104,17 @@ export class Daemon implements ConnectionHost {
             record: (fact) => this.#record(fact),
           });
     this.#tmuxNames = new TmuxNames(deps.tmux, this.registry, (fact) => this.#record(fact), deps.logger);
-    this.#reconciler = new Reconciler({
-      registry: this.registry,
-      now: deps.now,
-      logger: deps.logger,
-      defaultConfigDir: deps.claudeConfigDir ?? null,
-      apply: (event) => {
-        if (!this.#closed) this.#apply(event, { kind: 'hook', ts: event.at });
-      },
-    });
+    for (const agent of deps.agents) {
+      const reconciler = agent.createReconciler?.({
+        registry: this.registry,
+        now: deps.now,
+        logger: deps.logger,
+        apply: (event) => {
+          if (!this.#closed) this.#apply(event, { kind: 'hook', ts: event.at });
+        },
+      });
+      if (reconciler !== undefined) this.#reconcilers.set(agent.kind, reconciler);
+    }
     const panes = deps.panes ?? null;
     this.#paneFinder =
       panes === null
@@ -117,7 +123,7 @@ export class Daemon implements ConnectionHost {
             registry: this.registry,
             ...panes,
             serverOf: (id) => this.#tmuxNames.serverOf(id),
-            sessionsFile: (entry) => this.#reconciler.sessionsFileFor(entry),
+            paneHint: (entry) => this.#reconcilers.get(entry.session.agent)?.paneHint(entry) ?? Promise.resolve(null),
             record: (fact) => this.#record(fact),
             logger: deps.logger,
           });
@@ -154,7 +160,8 @@ export class Daemon implements ConnectionHost {
       this.logger.info('restored sessions', { restored: this.registry.size, dead: removed, invalid, cut });
     }
     this.#every(config.livenessIntervalMs, () => void this.#liveness.run());
-    this.#every(config.livenessIntervalMs, () => void this.#reconciler.run());
+    for (const reconciler of this.#reconcilers.values())
+      this.#every(config.livenessIntervalMs, () => void reconciler.run());
     this.#every(config.rssLogIntervalMs, () => this.#logMemory());
     this.#every(5_000, () => void this.#refreshPanes());
     this.#every(5_000, () => void this.#branches?.refreshAll());
@@ -194,6 +201,7 @@ export class Daemon implements ConnectionHost {
         apply: (event, r) => this.#apply(event, r),
         current: (event) => this.registry.get(event.sessionId)?.session ?? null,
         now: this.#deps.now,
+        agents: this.#deps.agents,
       },
       reporter,
       payload,

@@ -4,7 +4,7 @@ import type { ApplyOutcome } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
 import type { Session } from '../domain/session.js';
 import { renderStatusLine } from '../domain/status-line-text.js';
-import { parseClaudeReport } from '../integrations/claude/claude-report.js';
+import type { AgentIntegration } from '../integrations/agent-integration.js';
 import type { IngestKind, WireErrorCode } from '../protocol/messages.js';
 import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
 
@@ -28,21 +28,30 @@ export interface IngestDeps {
   resolveAgentPid(reporter: Reporter): Promise<number | null>;
   apply(event: SessionEvent, reporter: Reporter): ApplyOutcome;
   current(event: SessionEvent): Session | null;
+  /** The agent integrations; the first reads envelopes that name no agent (protocol 1.0 and 1.1). */
+  readonly agents: readonly AgentIntegration[];
   /** The daemon's clock, epoch ms: a client's time is believed only within MAX_CLOCK_SKEW_MS of it. */
   now(): number;
 }
 
 /** Turns one report (already JSON-parsed) into a registry change; returns what to answer. */
 export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload: unknown): Promise<IngestResult> {
-  const agent = reporter.agent ?? 'claude-code';
-  if (agent !== 'claude-code')
-    return { ok: false, code: 'bad-payload', message: `atmd knows no agent named "${agent}"; it reads claude-code` };
-  const parsed = parseClaudeReport(reporter.kind, payload);
+  const integration =
+    reporter.agent === undefined ? deps.agents[0] : deps.agents.find((a) => a.kind === reporter.agent);
+  if (integration === undefined) {
+    const known = deps.agents.map((a) => a.kind).join(', ');
+    return {
+      ok: false,
+      code: 'bad-payload',
+      message: `atmd knows no agent named "${reporter.agent}"; it reads ${known}`,
+    };
+  }
+  const parsed = integration.parseReport(reporter.kind, payload);
   if (!parsed.ok) return { ok: false, code: 'bad-payload', message: parsed.reason };
   const { report } = parsed;
   const event: SessionEvent = {
     sessionId: report.sessionId,
-    agent: 'claude-code',
+    agent: integration.kind,
     at: toEventTime(reporter.ts, deps.now()),
     pid: await deps.resolveAgentPid(reporter),
     pane: toPaneId(reporter.pane),

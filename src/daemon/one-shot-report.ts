@@ -1,6 +1,6 @@
 import { HOOK_ACK, type Envelope } from '../protocol/messages.js';
 import { parseJson } from '../protocol/wire-parsing.js';
-import type { ConnectionHost } from './connection.js';
+import type { ConnectionHost } from './connection-host.js';
 
 /**
  * The payload of one one-shot report, collected up to EOF and bounded. `finish` ingests it and

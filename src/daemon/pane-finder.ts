@@ -1,9 +1,8 @@
-import type { SessionId } from '../domain/ids.js';
+import type { PaneId, SessionId } from '../domain/ids.js';
 import type { RegistryView } from '../domain/registry.js';
 import type { SessionFact } from '../domain/session-fact.js';
 import type { SessionTransition } from '../domain/session-transition.js';
 import type { SessionEntry } from '../domain/session-reducer.js';
-import { toSessionsFilePane, type SessionsFile } from '../integrations/claude/sessions-file.js';
 import type { Logger } from '../platform/logger.js';
 import { matchPaneByAncestry, matchPaneById, walkAncestry, type ListedPane, type PaneLister } from './pane-match.js';
 
@@ -13,19 +12,19 @@ export interface PaneFinderDeps {
   readonly parentPid: (pid: number) => Promise<number | null>;
   /** The tmux server a session reported from ($TMUX), null for the default server. */
   readonly serverOf: (id: SessionId) => string | null;
-  /** Claude's sessions file for the session, for its `tmux` field. */
-  readonly sessionsFile: (entry: SessionEntry) => Promise<SessionsFile | null>;
+  /** The pane the agent's own files name for the session (its integration's reconciler), or null. */
+  readonly paneHint: (entry: SessionEntry) => Promise<PaneId | null>;
   /** Records a fact; returns what it changed (null: nothing). */
   readonly record: (fact: SessionFact) => SessionTransition | null;
   readonly logger: Logger;
 }
 
-/** Tries per session and pid: the first report, then two refreshes (the sessions file may come late). */
+/** Tries per session and pid: the first report, then two refreshes (the agent's own files may come late). */
 const MAX_ATTEMPTS = 3;
 
 /**
  * Finds the pane of a session whose reports carry no $TMUX_PANE: the pane whose first process
- * is the agent or one of its ancestors, else the pane Claude's sessions file names if that
+ * is the agent or one of its ancestors, else the pane the agent's own files name (its integration's hint) if that
  * server has it. Names come from the same listing; TmuxNames keeps them current afterwards.
  * A session outside tmux costs at most MAX_ATTEMPTS listings, then is left alone.
  */
@@ -101,7 +100,7 @@ export class PaneFinder {
     if (panes === null) return;
     const ancestry = await walkAncestry(pid, this.#deps.parentPid);
     let found = matchPaneByAncestry(ancestry, panes);
-    if (found === null) found = matchPaneById(toSessionsFilePane((await this.#deps.sessionsFile(entry))?.tmux), panes);
+    if (found === null) found = matchPaneById(await this.#deps.paneHint(entry), panes);
     if (found === null) {
       this.#deps.logger.debug('no tmux pane holds this session', {
         sessionId: id,

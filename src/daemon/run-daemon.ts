@@ -1,5 +1,4 @@
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { PACKAGE_VERSION } from '../platform/package-info.js';
@@ -12,6 +11,8 @@ import { Daemon } from './daemon.js';
 import { createPaneLister } from './pane-lister.js';
 import { listen } from './socket-listener.js';
 import { createTmuxProbe } from './tmux-probe.js';
+import type { AgentIntegration } from '../integrations/agent-integration.js';
+import { createClaudeAgent, toClaudeConfigDir } from '../integrations/claude/agent.js';
 import { readGitInfo } from '../integrations/git/git-branch-reader.js';
 import { catchStopSignals, type StopSignals } from './stop-signals.js';
 import { createNotifier } from './notifier-setup.js';
@@ -39,6 +40,11 @@ export async function runDaemon(options: {
     logger = createWinstonLogger({ logDir: paths.logDir, level: config.logLevel });
     if (paths.socketWarning !== null) logger.warn(paths.socketWarning);
     const processes = createProcessTableFor(process.platform);
+    // The agent CLIs atmd reads, one row each (src/integrations/agent-integration.ts is the port);
+    // the first reads envelopes that name no agent.
+    const agents: readonly AgentIntegration[] = [createClaudeAgent({ configDir: toClaudeConfigDir(env) })];
+    const isAgentProcess = (command: string | null, commandLine: string | null): boolean =>
+      agents.some((agent) => agent.isAgentProcess(command, commandLine));
     const notifier = await createNotifier({ config: config.notifications, env, logger });
     let daemonRef: Daemon | null = null;
     const tmuxStatus = new TmuxStatusWriter({
@@ -56,11 +62,11 @@ export async function runDaemon(options: {
       stateFile: join(paths.stateDir, 'sessions.json'),
       processes: {
         startTime: (pid) => processes.startTime(pid),
-        resolveAgentPid: (pid) => resolveAgentPid(processes, pid),
+        resolveAgentPid: (pid) => resolveAgentPid(processes, pid, isAgentProcess),
       },
       tmux: createTmuxProbe(),
       gitBranch: readGitInfo,
-      claudeConfigDir: toClaudeConfigDir(env),
+      agents,
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
       observers: [notifier, tmuxStatus],
     });
@@ -101,10 +107,4 @@ export async function runDaemon(options: {
     if (isAtmError(error) && error.code === 'config-invalid') return 4;
     return error instanceof AtmError && error.code === 'daemon-already-running' ? 3 : 1;
   }
-}
-
-/** Where Claude Code run from atmd's environment keeps its files: $CLAUDE_CONFIG_DIR, else ~/.claude. */
-function toClaudeConfigDir(env: NodeJS.ProcessEnv): string {
-  const dir = env.CLAUDE_CONFIG_DIR;
-  return dir !== undefined && isAbsolute(dir) ? dir : join(env.HOME ?? homedir(), '.claude');
 }

@@ -1,6 +1,7 @@
 import { Daemon, type DaemonDeps } from '../../src/daemon/daemon.js';
 import type { ProcessProbe } from '../../src/daemon/daemon-ports.js';
 import type { RegistryObserver, SessionTransition } from '../../src/daemon/registry-observer.js';
+import { createClaudeAgent } from '../../src/integrations/claude/agent.js';
 import { DEFAULT_CONFIG } from '../../src/platform/config-schema.js';
 import type { LogFields, Logger } from '../../src/platform/logger.js';
 
@@ -105,6 +106,7 @@ export function makeTestDaemon(
     stateFile: null,
     processes,
     tmux: null,
+    agents: [createClaudeAgent({ configDir: null })],
     ...deps,
   });
   return {

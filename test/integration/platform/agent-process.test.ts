@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isClaudeCommand } from '../../../src/integrations/claude/claude-process.js';
 import { resolveAgentPid } from '../../../src/platform/agent-process.js';
 import { createProcessTableFor } from '../../../src/platform/process-table-for-platform.js';
 import { killPid, spawnProcess } from './spawned.js';
@@ -36,8 +37,8 @@ describe('resolveAgentPid on real processes', () => {
     await using claude = spawnProcess(fakeClaude, ['-c', 'sh -c "sleep 30 & echo \\$!; wait" ; :']);
     const hook = Number(await claude.firstLine());
     try {
-      expect(await resolveAgentPid(table, hook)).toBe(claude.pid);
-      expect(await resolveAgentPid(table, claude.pid)).toBe(claude.pid);
+      expect(await resolveAgentPid(table, hook, isClaudeCommand)).toBe(claude.pid);
+      expect(await resolveAgentPid(table, claude.pid, isClaudeCommand)).toBe(claude.pid);
     } finally {
       killPid(hook);
     }
@@ -47,7 +48,7 @@ describe('resolveAgentPid on real processes', () => {
     await using cli = spawnProcess(process.execPath, [fakeCli]);
     const hook = Number(await cli.firstLine());
     try {
-      expect(await resolveAgentPid(table, hook)).toBe(cli.pid);
+      expect(await resolveAgentPid(table, hook, isClaudeCommand)).toBe(cli.pid);
     } finally {
       killPid(hook);
     }
@@ -56,12 +57,12 @@ describe('resolveAgentPid on real processes', () => {
   it('answers the starting pid when no ancestor within reach is claude', async () => {
     // maxDepth 1: the child and this test runner only, whatever runs the test suite.
     await using child = spawnProcess('sleep', ['30']);
-    expect(await resolveAgentPid(table, child.pid, { maxDepth: 1 })).toBe(child.pid);
+    expect(await resolveAgentPid(table, child.pid, isClaudeCommand, { maxDepth: 1 })).toBe(child.pid);
   });
 
   it('answers the starting pid for a process that has exited', async () => {
     const child = spawnProcess('sleep', ['30']);
     await child.kill();
-    expect(await resolveAgentPid(table, child.pid)).toBe(child.pid);
+    expect(await resolveAgentPid(table, child.pid, isClaudeCommand)).toBe(child.pid);
   });
 });

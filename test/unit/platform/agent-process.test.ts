@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isClaudeCommand, isSameProcess, resolveAgentPid } from '../../../src/platform/agent-process.js';
+import { isClaudeCommand } from '../../../src/integrations/claude/claude-process.js';
+import { isSameProcess, resolveAgentPid } from '../../../src/platform/agent-process.js';
 import type { ProcessTable } from '../../../src/platform/process-table.js';
 
 interface FakeProcess {
@@ -68,17 +69,17 @@ describe('resolveAgentPid', () => {
     ['the starting pid when it does not exist', 999, 999],
     ['the starting pid when a process is its own parent', 310, 310],
   ])('finds %s', async (_name, from, expected) => {
-    expect(await resolveAgentPid(tree, from)).toBe(expected);
+    expect(await resolveAgentPid(tree, from, isClaudeCommand)).toBe(expected);
   });
 
   it('accepts claude as pid 1 (a container’s entrypoint)', async () => {
     const container = new FakeProcessTable({ 1: { ppid: 0, command: 'claude' }, 7: { ppid: 1, command: 'sh' } });
-    expect(await resolveAgentPid(container, 7)).toBe(1);
+    expect(await resolveAgentPid(container, 7, isClaudeCommand)).toBe(1);
   });
 
   it('stops after maxDepth ancestors', async () => {
-    expect(await resolveAgentPid(tree, 100, { maxDepth: 1 })).toBe(100);
-    expect(await resolveAgentPid(tree, 100, { maxDepth: 2 })).toBe(80);
+    expect(await resolveAgentPid(tree, 100, isClaudeCommand, { maxDepth: 1 })).toBe(100);
+    expect(await resolveAgentPid(tree, 100, isClaudeCommand, { maxDepth: 2 })).toBe(80);
   });
 });
 

@@ -1,23 +1,16 @@
-import type { SessionId } from '../domain/ids.js';
-import type { Registry } from '../domain/registry.js';
-import type { SessionEvent } from '../domain/session-event.js';
-import type { SessionEntry } from '../domain/session-reducer.js';
-import { reconcileSession, type ReconcileInput } from '../integrations/claude/reconcile-rules.js';
-import { findSessionsFile, toConfigDirCandidates } from '../integrations/claude/sessions-file-reader.js';
-import { toConfigDirFromTranscript, type SessionsFile } from '../integrations/claude/sessions-file.js';
-import { readTranscriptEndOf } from '../integrations/claude/transcript-end-reader.js';
-import { sameStamp, stampFile, type FileStamp } from '../integrations/claude/transcript-reader.js';
-import type { TranscriptEnd } from '../integrations/claude/transcript-tail.js';
-import type { Logger } from '../platform/logger.js';
+import type { PaneId, SessionId } from '../../domain/ids.js';
+import type { SessionEntry } from '../../domain/session-reducer.js';
+import type { AgentReconciler, ReconcilerDeps } from '../agent-integration.js';
+import { reconcileSession, type ReconcileInput } from './reconcile-rules.js';
+import { findSessionsFile, toConfigDirCandidates } from './sessions-file-reader.js';
+import { toConfigDirFromTranscript, toSessionsFilePane, type SessionsFile } from './sessions-file.js';
+import { readTranscriptEndOf } from './transcript-end-reader.js';
+import { sameStamp, stampFile, type FileStamp } from './transcript-reader.js';
+import type { TranscriptEnd } from './transcript-tail.js';
 
-export interface ReconcilerDeps {
-  readonly registry: Registry;
-  readonly now: () => number;
-  readonly logger: Logger;
+export interface ClaudeReconcilerDeps extends ReconcilerDeps {
   /** atmd's own Claude config dir ($CLAUDE_CONFIG_DIR, else ~/.claude); null: only what transcripts show. */
   readonly defaultConfigDir: string | null;
-  /** Applies a reconciled change exactly like a hook's (subscribers, persistence). */
-  readonly apply: (event: SessionEvent) => void;
 }
 
 /** What was learned about one session's files, so an unchanged transcript is not read again. */
@@ -39,12 +32,12 @@ const CONCURRENCY = 8;
  * tail of a changed transcript) and nothing here throws: a file that cannot be read is a
  * witness that says nothing.
  */
-export class Reconciler {
-  readonly #deps: ReconcilerDeps;
+export class ClaudeReconciler implements AgentReconciler {
+  readonly #deps: ClaudeReconcilerDeps;
   readonly #memos = new Map<SessionId, Memo>();
   #running = false;
 
-  constructor(deps: ReconcilerDeps) {
+  constructor(deps: ClaudeReconcilerDeps) {
     this.#deps = deps;
   }
 
@@ -65,6 +58,11 @@ export class Reconciler {
     } finally {
       this.#running = false;
     }
+  }
+
+  /** The pane Claude's sessions file names (its `tmux` field), for a session reported without $TMUX_PANE. */
+  async paneHint(entry: SessionEntry): Promise<PaneId | null> {
+    return toSessionsFilePane((await this.sessionsFileFor(entry))?.tmux);
   }
 
   /** The session's sessions file, looked up where it was last found first (for the tmux field). */
