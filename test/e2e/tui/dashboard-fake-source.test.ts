@@ -87,7 +87,12 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal (fake source)', () =
       () => {
         const lines = pane.capture().split('\n');
         const [header = '', titles = ''] = lines;
-        return /^atm {2}2 waiting.*\d\d:\d\d:\d\d$/.test(header) && header.length === 80 && titles.includes('NAME')
+        // The footer too: delta drawing may not have reached the last row when the header shows.
+        const footer = lines.at(-1) ?? '';
+        return /^atm {2}2 waiting.*\d\d:\d\d:\d\d$/.test(header) &&
+          header.length === 80 &&
+          titles.includes('NAME') &&
+          footer.includes('q quit')
           ? lines
           : undefined;
       },
