@@ -10,7 +10,13 @@ import { runCli } from '../../helpers/run-cli.js';
  * belong in docs/PERFORMANCE.md, measured by `npm run bench`, not in a test.
  */
 const BENCH_DIR = join(REPO_ROOT, 'bench');
-const DAEMON_BENCHES = ['daemon-ingest.mjs', 'daemon-latency.mjs', 'daemon-rss.mjs', 'tui-render.mjs'] as const;
+const DAEMON_BENCHES = [
+  'cli-startup.mjs',
+  'daemon-ingest.mjs',
+  'daemon-latency.mjs',
+  'daemon-rss.mjs',
+  'tui-render.mjs',
+] as const;
 
 const runNode = (args: string[]) =>
   runCli(args, { bin: process.execPath, env: process.env, cwd: REPO_ROOT, timeoutMs: 90_000 });
