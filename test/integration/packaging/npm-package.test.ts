@@ -124,7 +124,12 @@ describe.skipIf(!hasGit)('the npm package', { timeout: SLOW_MS }, () => {
           './usr/lib/node_modules/agent-tmux-monitor/dist/cli/main.js',
         ]),
       );
-      const ours = listed.filter((path) => path.startsWith('./usr/lib/node_modules/agent-tmux-monitor/'));
+      // atm's own files (its dependencies, in node_modules below, ship as npm publishes them).
+      const ours = listed.filter(
+        (path) =>
+          path.startsWith('./usr/lib/node_modules/agent-tmux-monitor/') &&
+          !path.includes('/node_modules/agent-tmux-monitor/node_modules/'),
+      );
       expect(ours.filter((path) => /\/agent-tmux-monitor\/(test|src|bench|scripts)\/|\.map$/.test(path))).toEqual([]);
       expect(run('dpkg-deb', ['-f', deb, 'Depends', 'Recommends'])).toBe(
         'Depends: nodejs (>= 20.19)\nRecommends: tmux, netcat-openbsd\n',
