@@ -5,7 +5,7 @@
  * each against a bare `node -e 0`, run side by side: every round runs each command once, in turn,
  * so a neighbour's load hits them all alike. Goal (issue 9): --version and --help at most 1.3×
  * node's own start-up.
- * Usage: node bench/cli-startup.mjs [--runs N] [--quick]
+ * Usage: [ATM_BENCH_BASELINE=other/dist/cli/main.js] node bench/cli-startup.mjs [--runs N] [--quick]
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { sendOneShot } from './lib/wire.mjs';
 
 const ATM_MAIN = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
 const GOAL = 1.3;
+const BASELINE = process.env.ATM_BENCH_BASELINE;
 
 runBench(async () => {
   const args = parseBenchArgs(process.argv.slice(2), { runs: 5 });
@@ -36,6 +37,15 @@ runBench(async () => {
       ['atm --help', [ATM_MAIN, '--help']],
       ['atm list', [ATM_MAIN, 'list']],
       ['atm hook (stdin empty)', [ATM_MAIN, 'hook']],
+      // ATM_BENCH_BASELINE=<another build's dist/cli/main.js>: the same commands of that build,
+      // side by side (docs/PERFORMANCE.md compares with the build before the command table).
+      ...(BASELINE === undefined
+        ? []
+        : [
+            ['baseline atm --version', [BASELINE, '--version']],
+            ['baseline atm --help', [BASELINE, '--help']],
+            ['baseline atm hook (stdin empty)', [BASELINE, 'hook']],
+          ]),
     ];
     /** @type {number[][]} one list of per-run medians per command */
     const medians = commands.map(() => []);
