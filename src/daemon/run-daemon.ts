@@ -14,6 +14,7 @@ import { createTmuxProbe } from './tmux-probe.js';
 import type { AgentIntegration } from '../integrations/agent-integration.js';
 import { createClaudeAgent, toClaudeConfigDir } from '../integrations/claude/agent.js';
 import { readGitInfo } from '../integrations/git/git-branch-reader.js';
+import { singleFlight } from '../shared/single-flight.js';
 import { catchStopSignals, type StopSignals } from './stop-signals.js';
 import { createNotifier } from './notifier-setup.js';
 import { REAL_TIMERS } from './notifier.js';
@@ -65,7 +66,7 @@ export async function runDaemon(options: {
         resolveAgentPid: (pid) => resolveAgentPid(processes, pid, isAgentProcess),
       },
       tmux: createTmuxProbe(),
-      gitBranch: readGitInfo,
+      gitBranch: singleFlight(readGitInfo), // one read per directory at a time
       agents,
       panes: { lister: createPaneLister(), parentPid: (pid) => processes.parentPid(pid) },
       observers: [notifier, tmuxStatus],
