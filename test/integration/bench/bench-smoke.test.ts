@@ -16,6 +16,7 @@ const DAEMON_BENCHES = [
   'daemon-latency.mjs',
   'daemon-rss.mjs',
   'tui-render.mjs',
+  'tmux-status-cpu.mjs',
 ] as const;
 
 const runNode = (args: string[]) =>
