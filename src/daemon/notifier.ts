@@ -75,6 +75,7 @@ export class Notifier implements RegistryObserver, NotificationEvents {
 
   observe(t: SessionTransition): void {
     const { config, now } = this.#deps;
+    if (this.#deps.desktop === null && this.#deps.command === null) return; // nothing to tell anyone
     const nowMs = now();
     let memo = this.#memos.get(t.id);
     if (t.after === null) {
