@@ -2,7 +2,7 @@ import type { CommandContext, CommandRunner } from '../command-line/command-spec
 import { createClaudeSetupContext } from '../claude-setup-process.js';
 import { toSettingsPath, toShimPath } from '../claude-setup-context.js';
 import { printLine } from '../output.js';
-import { renderDoctor, toDoctorJson, type DoctorCheck } from './doctor-check.js';
+import { fail, renderDoctor, toDoctorJson, type DoctorCheck } from './doctor-check.js';
 import {
   checkAtmOnPath,
   checkClaudeVersion,
@@ -37,7 +37,11 @@ async function collectChecks(ctx: CommandContext): Promise<DoctorCheck[]> {
   const setup = createClaudeSetupContext(ctx);
   const shimPath = toShimPath(setup);
   const socket = await checkSocket(paths.socketPath, startFix);
-  const daemon = await checkDaemon(paths.socketPath, startFix, restartFix);
+  // A socket that is not right is refused by atm's clients too: asking through it says nothing new.
+  const daemon =
+    socket.status === 'fail'
+      ? fail('atmd', 'not asked: the socket is not right (above)', socket.fix ?? startFix)
+      : await checkDaemon(paths.socketPath, startFix, restartFix);
   return [
     checkNode(process.versions.node, process.execPath),
     await checkAtmOnPath(env.PATH),

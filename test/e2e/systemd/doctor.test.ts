@@ -55,7 +55,12 @@ describe.skipIf(skip !== null)('atm doctor on a real install under systemd', () 
 
     // The socket with the wrong mode.
     chmodSync(rig.socketPath, 0o666);
-    expect((await doctor(rig, bin)).failed).toEqual([{ name: 'socket', fix: `chmod 600 ${rig.socketPath}` }]);
+    const chmodFix = `chmod 600 ${rig.socketPath}`;
+    expect((await doctor(rig, bin)).failed).toEqual([
+      { name: 'socket', fix: chmodFix },
+      { name: 'atmd', fix: chmodFix },
+      { name: 'shim', fix: 'fix atmd (above), then: atm doctor' },
+    ]);
     chmodSync(rig.socketPath, 0o600);
 
     // The hooks removed from settings.json.
