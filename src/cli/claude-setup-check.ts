@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { PORTABLE_SHIM } from '../integrations/claude/settings-atm-entries.js';
 import { inspectSettings, type AtmInstallState } from '../integrations/claude/settings-inspect.js';
 import { detectTransport } from '../integrations/claude/shim/detect-transport.js';
 import { renderShim, TRANSPORT_LINE } from '../integrations/claude/shim/shim-script.js';
@@ -26,7 +27,7 @@ export async function runSetupCheck(ctx: ClaudeSetupContext, scope: SettingsScop
   const fixes: string[] = [];
   printLine(`atm setup --check: ${settingsPath} (Claude Code ${scope} settings)`);
 
-  const state = await inspect(settingsPath, shimPath, problems, fixes);
+  const state = await inspect(settingsPath, scope === 'project' ? PORTABLE_SHIM : shimPath, problems, fixes);
   if (state !== null) printSettingsState(state, problems);
 
   const shimText = await readShim(shimPath);

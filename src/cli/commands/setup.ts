@@ -1,4 +1,5 @@
 import { CLAUDE_HOOK_EVENTS } from '../../integrations/claude/hook-mapping.js';
+import { PORTABLE_SHIM } from '../../integrations/claude/settings-atm-entries.js';
 import { installAtm, type InstallOutcome } from '../../integrations/claude/settings-install.js';
 import { detectTransport } from '../../integrations/claude/shim/detect-transport.js';
 import { renderShim } from '../../integrations/claude/shim/shim-script.js';
@@ -58,10 +59,14 @@ export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): 
   const transport = await detectTransport(ctx.env.PATH);
   const shimText = renderShim(toShimConfig(ctx, transport));
   const shimChanged = (await readShim(shimPath)) !== shimText;
+  // A project's settings are usually committed: they name the shim portably, not by this machine's path.
+  const settingsShim = options.scope === 'project' ? PORTABLE_SHIM : shimPath;
 
   if (options.dryRun) {
     const loaded = await loadSettings(settingsPath);
-    printLine(describeDryRun(loaded, toNewText(loaded, installAtm(loaded.document.value, { shimPath }).value)));
+    printLine(
+      describeDryRun(loaded, toNewText(loaded, installAtm(loaded.document.value, { shimPath: settingsShim }).value)),
+    );
     printLine(
       `${shimPath}: ${shimChanged ? 'would be written' : 'no change'} (transport ${describeTransport(transport)})`,
     );
@@ -72,7 +77,7 @@ export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): 
   const result = await editSettings(
     settingsPath,
     (loaded) => {
-      const outcome = installAtm(loaded.document.value, { shimPath });
+      const outcome = installAtm(loaded.document.value, { shimPath: settingsShim });
       return { info: outcome, next: outcome.value, removeFile: false };
     },
     { force: options.force, beforeCheck: ctx.beforeSettingsCheck },
@@ -153,7 +158,9 @@ function printSummary(report: {
   if (report.backup !== null) printLine(`  backup       ${report.backup} (the file as it was)`);
   if (!report.changed && !report.shimChanged) printLine('Nothing changed: atm was already set up here.');
   if (report.scope === 'project') {
-    printLine(`Note: this file may be shared; its hooks run ${report.shimPath}, which exists on this machine only.`);
+    printLine(
+      `Note: this file may be shared: it names the shim as ${PORTABLE_SHIM} (nothing of this machine); on a machine without atm its hooks do nothing.`,
+    );
   }
 }
 

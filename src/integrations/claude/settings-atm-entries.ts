@@ -15,8 +15,21 @@ export type ShimMode = (typeof SHIM_MODES)[number];
  * shell. `async` so Claude never waits on atm; the shim prints nothing and exits 0 anyway.
  */
 export function toAtmHookHandler(shimPath: string): JsonObject {
+  if (shimPath === PORTABLE_SHIM) return { type: 'command', command: PORTABLE_HOOK_COMMAND, async: true };
   return { type: 'command', command: shimPath, args: ['hook'], async: true };
 }
+
+/**
+ * The shim as a project's settings name it (`--project`; that file is usually committed): by
+ * where atm puts it on any machine, not by this machine's path, which holds the user's name.
+ * A shell command then, since only a shell expands the variables; on a machine without atm it
+ * prints nothing and exits 0, so a teammate's Claude Code shows nothing either.
+ */
+export const PORTABLE_SHIM = '"${XDG_DATA_HOME:-$HOME/.local/share}/atm/atm-report.sh"';
+const PORTABLE_GUARD = `f=${PORTABLE_SHIM}; [ -x "$f" ] || exit 0; exec "$f"`;
+export const PORTABLE_HOOK_COMMAND = `${PORTABLE_GUARD} hook`;
+const PORTABLE_STATUS_COMMAND = `${PORTABLE_GUARD} status`;
+const PORTABLE_TEE = `f=${PORTABLE_SHIM}; if [ -x "$f" ]; then "$f" status-tee; else cat; fi | {\n`;
 
 const endsWithShim = (path: string): boolean => path === SHIM_FILE_NAME || path.endsWith(`/${SHIM_FILE_NAME}`);
 
@@ -24,7 +37,9 @@ const endsWithShim = (path: string): boolean => path === SHIM_FILE_NAME || path.
 export function isAtmHookHandler(handler: unknown): boolean {
   if (typeof handler !== 'object' || handler === null) return false;
   const { type, command } = handler as JsonObject;
-  return type === 'command' && typeof command === 'string' && endsWithShim(command);
+  return (
+    type === 'command' && typeof command === 'string' && (endsWithShim(command) || command === PORTABLE_HOOK_COMMAND)
+  );
 }
 
 /** Single quotes for sh: the only character needing care inside them is the quote itself. */
@@ -43,6 +58,9 @@ const TEE_CLOSE = '\n} || true';
  * from the settings file alone, with no state elsewhere to lose or go stale.
  */
 export function toStatusLineCommand(shimPath: string, userCommand: string | null): string {
+  if (shimPath === PORTABLE_SHIM) {
+    return userCommand === null ? PORTABLE_STATUS_COMMAND : `${PORTABLE_TEE}${userCommand}${TEE_CLOSE}`;
+  }
   const shim = toShellWord(shimPath);
   return userCommand === null ? `${shim} status` : `${shim}${TEE_OPEN}${userCommand}${TEE_CLOSE}`;
 }
@@ -53,6 +71,12 @@ export type AtmStatusLine =
 
 /** Recognises a statusLine command atm wrote; null for anything else (the user's own line). */
 export function parseAtmStatusLine(command: string): AtmStatusLine | null {
+  if (command === PORTABLE_STATUS_COMMAND) return { kind: 'own', shimPath: PORTABLE_SHIM };
+  if (command.startsWith(PORTABLE_TEE) && command.endsWith(TEE_CLOSE)) {
+    const userCommand = command.slice(PORTABLE_TEE.length, command.length - TEE_CLOSE.length);
+    if (command.length >= PORTABLE_TEE.length + TEE_CLOSE.length)
+      return { kind: 'wrapped', shimPath: PORTABLE_SHIM, userCommand };
+  }
   const match = /^'((?:[^']|'\\'')*)'/.exec(command);
   if (match?.[1] === undefined) return null;
   const shimPath = fromShellWord(match[1]);

@@ -1,5 +1,5 @@
 import { CLAUDE_HOOK_EVENTS, type ClaudeHookEvent } from './hook-mapping.js';
-import { isAtmHookHandler, parseAtmStatusLine } from './settings-atm-entries.js';
+import { isAtmHookHandler, parseAtmStatusLine, toAtmHookHandler } from './settings-atm-entries.js';
 import type { JsonObject } from './settings-document.js';
 import type { HooksSection } from './settings-shape.js';
 
@@ -24,7 +24,8 @@ export function inspectSettings(settings: JsonObject, shimPath: string): AtmInst
   const eventsWithHook = CLAUDE_HOOK_EVENTS.filter((event) => {
     const handlers = (hooks[event] ?? []).flatMap((group) => (Array.isArray(group.hooks) ? group.hooks : []));
     const ours = handlers.filter(isAtmHookHandler);
-    for (const handler of ours) if (handler.command !== shimPath) others.add(String(handler.command));
+    const expected = toAtmHookHandler(shimPath).command;
+    for (const handler of ours) if (handler.command !== expected) others.add(String(handler.command));
     return ours.length > 0;
   });
   const statusLine = toStatusLineState(settings.statusLine as JsonObject | undefined);

@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_HOOK_EVENTS } from '../../../src/integrations/claude/hook-mapping.js';
+import { PORTABLE_HOOK_COMMAND } from '../../../src/integrations/claude/settings-atm-entries.js';
 import { daemonEnv } from '../../helpers/daemon-harness.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { makeTempDir, type TempDir } from '../../helpers/temp-dir.js';
@@ -187,7 +188,13 @@ describe('atm setup and atm uninstall on real settings files', () => {
     const projectSettings = join(project, '.claude', 'settings.json');
     expect(result.stdout).toContain(`atm setup: ${projectSettings} (Claude Code project settings)`);
     expect(result.stdout).toContain('this file may be shared');
-    expect(atmHandler(projectSettings, 'Stop').command).toBe(home.shimPath);
+    // Nothing machine-specific in a file that is usually committed: not the home path, not the user.
+    expect(readFileSync(projectSettings, 'utf8')).not.toContain(home.path);
+    expect(atmHandler(projectSettings, 'Stop')).toEqual({
+      type: 'command',
+      command: PORTABLE_HOOK_COMMAND,
+      async: true,
+    });
     expect(readFileSync(home.settingsPath, 'utf8')).toBe('{"model": "opus"}\n');
     const check = await runCli(['setup', '--check', '--project'], { env: home.env, cwd: project });
     expect(check.code).toBe(0);
