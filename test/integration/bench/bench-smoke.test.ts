@@ -15,6 +15,8 @@ const DAEMON_BENCHES = [
   'daemon-ingest.mjs',
   'daemon-latency.mjs',
   'daemon-rss.mjs',
+  'daemon-pipeline-rss.mjs',
+  'daemon-idle-cpu.mjs',
   'tui-render.mjs',
   'tmux-status-cpu.mjs',
 ] as const;
