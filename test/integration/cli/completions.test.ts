@@ -216,4 +216,49 @@ describe.skipIf(!hasZsh || !hasTmux)('zsh (typed into a tmux pane)', () => {
       timeoutMs: 20_000,
     });
   });
+  it('completes session ids and projects from a running daemon on <Tab>', { timeout: 60_000 }, async () => {
+    await using daemon = await startDaemon();
+    await using agent = spawnAgent();
+    const id = sessionId('zsh');
+    await sendOneShot(daemon.socketPath, { agentPid: agent.pid, pane: '%5' }, hook(id, 'PermissionRequest'));
+    await waitForSession(daemon.socketPath, id, (s) => s.status === 'waiting');
+    using home = makeShellHome();
+    const functions = join(home.path, 'functions');
+    mkdirSync(functions);
+    writeFileSync(join(functions, '_atm'), renderCompletion('zsh', WITH_SESSIONS));
+    const zdot = join(home.path, 'zdot');
+    mkdirSync(zdot);
+    writeFileSync(
+      join(zdot, '.zshrc'),
+      [
+        `export PATH='${home.env.PATH ?? ''}' ATM_SOCKET='${daemon.socketPath}'`,
+        `fpath=('${functions}' $fpath)`,
+        'autoload -Uz compinit && compinit -u -D',
+        "PS1='%% '",
+      ].join('\n'),
+    );
+    await using pane = startInTmux(
+      ['env', `ZDOTDIR=${zdot}`, `HOME=${home.path}`, 'zsh', '-i'],
+      { width: 120, height: 20 },
+      join(home.path, 'status'),
+    );
+    await pollFor(() => (pane.capture().includes('%') ? true : undefined), {
+      what: 'the zsh prompt',
+      timeoutMs: 20_000,
+    });
+    const shows = (text: string) => (): true | undefined =>
+      pane
+        .capture()
+        .split('\n')
+        .some((line) => line === `% ${text}`)
+        ? true
+        : undefined;
+    pane.type('atm goto shop');
+    pane.sendKeys('Tab');
+    await pollFor(shows('atm goto shop-frontend'), { what: `the project: ${pane.capture()}`, timeoutMs: 20_000 });
+    pane.sendKeys('C-u');
+    pane.type(`atm goto ${id.slice(0, 8)}`);
+    pane.sendKeys('Tab');
+    await pollFor(shows(`atm goto ${id}`), { what: `the session id: ${pane.capture()}`, timeoutMs: 20_000 });
+  });
 });
