@@ -17,6 +17,7 @@ const DAEMON_BENCHES = [
   'daemon-rss.mjs',
   'daemon-pipeline-rss.mjs',
   'daemon-idle-cpu.mjs',
+  'hook-burst.mjs',
   'tui-render.mjs',
   'tmux-status-cpu.mjs',
 ] as const;
