@@ -4,6 +4,7 @@ import type { ApplyOutcome } from '../domain/registry.js';
 import type { SessionEvent } from '../domain/session-event.js';
 import type { Session } from '../domain/session.js';
 import { renderStatusLine } from '../domain/status-line-text.js';
+import { capEventFields } from './field-caps.js';
 import type { AgentIntegration } from '../integrations/agent-integration.js';
 import type { IngestKind, WireErrorCode } from '../protocol/messages.js';
 import { toTmuxServer } from '../integrations/tmux/tmux-env.js';
@@ -49,7 +50,7 @@ export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload
   const parsed = integration.parseReport(reporter.kind, payload);
   if (!parsed.ok) return { ok: false, code: 'bad-payload', message: parsed.reason };
   const { report } = parsed;
-  const event: SessionEvent = {
+  const event: SessionEvent = capEventFields({
     sessionId: report.sessionId,
     agent: integration.kind,
     at: toEventTime(reporter.ts, deps.now()),
@@ -60,7 +61,7 @@ export async function ingestReport(deps: IngestDeps, reporter: Reporter, payload
     projectDir: report.projectDir,
     transcriptPath: report.transcriptPath,
     change: report.change,
-  };
+  });
   const outcome = deps.apply(event, reporter);
   if (outcome.type === 'refused') {
     return {
