@@ -75,7 +75,7 @@ _atm() {
       esac
       opts='-h --help --color'
       valued=' --color '
-      positionals=('start run stop status')
+      positionals=('start run stop restart status')
       ;;
     service)
       case $prev in

@@ -38,7 +38,7 @@ function __atm_commands
     printf '%s\t%s\n' 'pick' 'the dashboard as a picker: Enter jumps to the pane and exits'
     printf '%s\t%s\n' 'list' 'print the sessions as a table, or as JSON'
     printf '%s\t%s\n' 'ls' 'print the sessions as a table, or as JSON'
-    printf '%s\t%s\n' 'daemon' 'start, run, stop atmd, or say whether it answers'
+    printf '%s\t%s\n' 'daemon' 'start, run, stop or restart atmd, or say whether it answers'
     printf '%s\t%s\n' 'service' 'run atmd as a user service: systemd socket units on Linux, a launchd agent on macOS'
     printf '%s\t%s\n' 'doctor' 'check the whole installation, and say how to fix what is broken'
     printf '%s\t%s\n' 'setup' 'add atm\'s hooks and status line to Claude Code\'s settings'
@@ -88,7 +88,8 @@ complete -c atm -n '__atm_command_is daemon' -l color -x -a 'always' -d 'colour 
 complete -c atm -n '__atm_command_is daemon' -l color -x -a 'never' -d 'colour the output: auto (on a terminal, unless NO_COLOR is set), always or never'
 complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'start' -d 'start atmd in the background (if none answers)'
 complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'run' -d 'run atmd in the foreground'
-complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'stop' -d 'stop atmd'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'stop' -d 'stop atmd (exits 0 when none runs), once it is gone'
+complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'restart' -d 'stop atmd and start it again'
 complete -c atm -n '__atm_argument_is 1 daemon' -x -a 'status' -d 'say whether atmd answers, and its version and pid'
 
 complete -c atm -n '__atm_command_is service' -l dry-run -d 'install: show what would be written and run, change nothing'

@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'daemon',
-    summary: 'start, run, stop atmd, or say whether it answers',
+    summary: 'start, run, stop or restart atmd, or say whether it answers',
     options: [],
     arguments: [
       {
@@ -102,7 +102,8 @@ export const COMMANDS: readonly CommandSpec[] = [
         choices: [
           { value: 'start', summary: 'start atmd in the background (if none answers)' },
           { value: 'run', summary: 'run atmd in the foreground' },
-          { value: 'stop', summary: 'stop atmd' },
+          { value: 'stop', summary: 'stop atmd (exits 0 when none runs), once it is gone' },
+          { value: 'restart', summary: 'stop atmd and start it again' },
           { value: 'status', summary: 'say whether atmd answers, and its version and pid' },
         ],
       },

@@ -78,6 +78,12 @@ describe.skipIf(skip !== null)('atm service in a real systemd user manager', () 
     expect((await rig.listIds()).sort()).toEqual([...ids].sort());
     const before = await unitProperty(manager, 'atm.service', 'MainPID');
 
+    // By hand, atm daemon would fight systemd: it says what to use instead.
+    const byHand = await rig.atm('daemon', 'stop');
+    expect([byHand.code, byHand.stderr]).toEqual([
+      2,
+      'atm: atmd runs under the systemd user units, which would start it again\n  hint: use `atm service stop` instead\n',
+    ]);
     expect((await manager.systemctl('stop', 'atm.service')).code).toBe(0);
     expect(await unitProperty(manager, 'atm.service', 'ActiveState')).toBe('inactive');
     const next = sessionId('d');

@@ -147,7 +147,7 @@ describe.skipIf(!hasFish)('fish (complete -C)', () => {
   it.each([
     ['atm li', ['list']],
     ['atm list --', ['--color', '--help', '--json']],
-    ['atm daemon ', ['run', 'start', 'status', 'stop']],
+    ['atm daemon ', ['restart', 'run', 'start', 'status', 'stop']],
     ['atm --color=', ['--color=always', '--color=auto', '--color=never']],
     ['atm completion ', ['bash', 'fish', 'zsh']],
   ])('%j offers %j', (line, expected) => {
