@@ -34,7 +34,7 @@ export async function goTo(ctx: CommandContext, session: Session): Promise<numbe
   if (outcome.kind === 'switched') return 0;
   const where = ctx.env.TMUX === undefined ? 'outside tmux' : 'on another tmux server';
   printError(
-    `atm: ${sanitizeTerminalText(session.project)} is in tmux pane ${session.tmux.pane}; you are ${where}. To go there, run:`,
+    `${sanitizeTerminalText(session.project)} is in tmux pane ${session.tmux.pane}; you are ${where}. To go there, run:`,
   );
   printLine(outcome.command);
   return 0;

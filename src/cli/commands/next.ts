@@ -19,7 +19,18 @@ export const run: CommandRunner = async (ctx) => {
     () => null,
   );
   const next = pickNext(sessions, last);
-  if (next === null) throw new AtmError('not-found', 'nothing is waiting');
+  if (next === null) {
+    // `atm status` counts every waiting session; say why none of them is a place to go.
+    const paneless = sessions.filter((s) => s.status === 'waiting').length;
+    if (paneless === 0) throw new AtmError('not-found', 'nothing is waiting');
+    throw new AtmError(
+      'not-found',
+      `${paneless === 1 ? '1 session waits' : `${paneless} sessions wait`}, but none is in a tmux pane`,
+      {
+        hint: 'atm list shows them; a session started outside tmux cannot be jumped to',
+      },
+    );
+  }
   await writeFileAtomic(stateFile, `${next.id}\n`).catch(() => undefined);
   return goTo(ctx, next);
 };

@@ -67,7 +67,7 @@ describe.skipIf(!hasTmux)(`atm next and atm jump${hasTmux ? '' : ' (skipped: tmu
       const outside = await runCli(['jump', 'gamma'], { env: daemon.env });
       expect(outside.code).toBe(0);
       expect(outside.stdout).toBe(`tmux -S ${socket} attach -t ${gamma}\n`);
-      expect(outside.stderr).toMatch(/you are outside tmux/);
+      expect(outside.stderr).toMatch(/^atm: gamma is in tmux pane %\d+; you are outside tmux/);
       await pollUntil(() => looking() === gamma, { what: "the server's client to show gamma too" });
 
       const unknown = await runCli(['jump', 'nope'], { env: daemon.env });
@@ -81,6 +81,19 @@ describe.skipIf(!hasTmux)(`atm next and atm jump${hasTmux ? '' : ' (skipped: tmu
       );
       const none = await next();
       expect(none).toMatchObject({ code: 1, stdout: '', stderr: 'atm: nothing is waiting\n' });
+
+      // A session that waits outside tmux is counted by `atm status`; next says why it cannot go there.
+      await using loose = spawnAgent();
+      const paneless = sessionId('lone');
+      const env = { ...daemon.env, ATM_AGENT_PID: String(loose.pid), TMUX_PANE: undefined, TMUX: undefined };
+      for (const event of ['PreToolUse', 'PermissionRequest'])
+        await runCli(['hook'], { env, stdin: JSON.stringify(hook(paneless, event, { cwd: '/src/lone' })) });
+      await pollUntil(
+        async () => (await runCli(['status', '--format', '{waiting}'], { env: daemon.env })).stdout === '1\n',
+      );
+      const unreachable = await next();
+      expect(unreachable).toMatchObject({ code: 1, stdout: '' });
+      expect(unreachable.stderr).toMatch(/^atm: 1 session waits, but none is in a tmux pane\n/);
     },
   );
 });
