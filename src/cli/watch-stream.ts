@@ -41,8 +41,9 @@ export interface WatchOptions {
 export interface WatchStep {
   readonly stdout: string[];
   readonly stderr: string[];
-  /** The --until state was reached: exit 0. */
+  /** The --until state was reached (exit 0), or the session to watch does not exist (exit 1). */
   readonly done: boolean;
+  readonly exitCode?: number;
 }
 
 const matchesId = (id: string, wanted: string): boolean =>
@@ -51,6 +52,7 @@ const matchesId = (id: string, wanted: string): boolean =>
 export class WatchStream {
   readonly #options: WatchOptions;
   #shown = new Map<string, string>();
+  #snapshots = 0;
 
   constructor(options: WatchOptions) {
     this.#options = options;
@@ -79,6 +81,12 @@ export class WatchStream {
           out.push(
             ...(sessions.length === 0 ? [`${at.slice(11, 19)} no sessions`] : sessions.map((s) => toText(at, s))),
           );
+        const until = this.#options.until;
+        // A typo must not pass for "gone" (or wait forever): the first snapshot must know the session.
+        if (this.#snapshots++ === 0 && until !== null && !sessions.some((s) => matchesId(s.id, until.session))) {
+          err.push(`atm: no session matches "${sanitizeTerminalText(until.session)}" (atm list shows the ids)`);
+          return { stdout: out, stderr: err, done: true, exitCode: 1 };
+        }
         return { stdout: out, stderr: err, done: this.#reached(sessions, true) };
       }
       case 'update': {

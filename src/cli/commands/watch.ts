@@ -14,6 +14,10 @@ export const run: CommandRunner = async (ctx, input) => {
   const session = input.text('session');
   if (until !== undefined && session === undefined)
     throw new AtmError('usage', '--until needs --session ID', { hint: 'atm watch --until idle --session <id>' });
+  if (session !== undefined && session.length < 4)
+    throw new AtmError('usage', `--session takes an id or a prefix of 4 or more characters, not "${session}"`, {
+      hint: 'atm list --json shows the ids',
+    });
   if (until !== undefined && !isUntil(until))
     throw new AtmError('usage', `--until takes ${UNTIL_STATES.join(', ')}, not "${until}"`);
   const stream = new WatchStream({
@@ -34,7 +38,7 @@ export const run: CommandRunner = async (ctx, input) => {
       const step = stream.apply(event, new Date().toISOString());
       for (const line of step.stdout) process.stdout.write(`${line}\n`);
       for (const line of step.stderr) process.stderr.write(`${line}\n`);
-      if (step.done) finish(0);
+      if (step.done) finish(step.exitCode ?? 0);
     });
   });
 };

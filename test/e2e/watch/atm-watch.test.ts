@@ -92,6 +92,18 @@ describe('atm watch', () => {
     },
   );
 
+  it('--until for a session that matches nothing exits 1 at once, whatever the state; a short prefix is a usage error', async () => {
+    await using daemon = await startDaemon();
+    for (const state of ['gone', 'idle']) {
+      const result = await runCli(['watch', '--until', state, '--session', 'deadbeef'], { env: daemon.env });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe('atm: no session matches "deadbeef" (atm list shows the ids)\n');
+    }
+    const short = await runCli(['watch', '--until', 'idle', '--session', '22'], { env: daemon.env });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/--session takes an id or a prefix of 4 or more characters/);
+  });
+
   it('--until without --session is a usage error', async () => {
     const result = await runCli(['watch', '--until', 'idle'], { env: { PATH: process.env.PATH } });
     expect(result.code).toBe(2);
