@@ -99,7 +99,7 @@ export async function startUserManager(extraEnv: NodeJS.ProcessEnv = {}): Promis
 
   try {
     await pollUntil(() => !running() || existsSync(join(runtimeDir, 'systemd', 'private')), {
-      timeoutMs: 60_000,
+      timeoutMs: 40_000,
       what: 'the systemd user manager to open its private socket',
     });
     if (!running()) throw new Error(`systemd --user exited: ${stderr}`);
@@ -110,7 +110,7 @@ export async function startUserManager(extraEnv: NodeJS.ProcessEnv = {}): Promis
         const state = (await systemctl('show', '-p', 'SystemState', '--value')).stdout.trim();
         return state === 'running' || state === 'degraded';
       },
-      { timeoutMs: 60_000, what: 'the user manager to finish starting' },
+      { timeoutMs: 40_000, what: 'the user manager to finish starting' },
     );
   } catch (error) {
     await dispose();

@@ -11,7 +11,7 @@ import { makeServiceRig, unitProperty } from './service-rig.js';
 const skip = userManagerSkipReason();
 if (skip !== null) console.warn(`skipping atm service against systemd: ${skip}`);
 
-describe.skipIf(skip !== null)('atm service in a real systemd user manager', () => {
+describe.skipIf(skip !== null)('atm service in a real systemd user manager', { timeout: 180_000 }, () => {
   it('install: an active private socket, clean units, idempotent; the first hook starts atmd', async () => {
     await using manager = await startUserManager();
     await using agent = spawnAgent();
