@@ -25,10 +25,13 @@ function endQuietlyOnClosedOutput(): void {
   process.stderr.on('error', () => undefined); // nowhere left to say anything
 }
 
+/** `atm hook --help` is a person asking, not Claude Code reporting: the table answers it. */
+const asksForHelp = argv.includes('--help') || argv.includes('-h');
+
 async function main(): Promise<number> {
-  if (command === 'hook') return runReport(command);
+  if (command === 'hook' && !asksForHelp) return runReport(command);
   endQuietlyOnClosedOutput();
-  if (command === 'statusline') return runReport(command);
+  if (command === 'statusline' && !asksForHelp) return runReport(command);
   // `atm --version` is answered before the command table loads: it is what scripts call most.
   if (argv.length === 1 && (command === '--version' || command === '-V')) {
     const { PACKAGE_VERSION } = await import('../platform/package-info.js');
