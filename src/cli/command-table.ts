@@ -145,7 +145,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'doctor',
     summary: 'check the whole installation, and say how to fix what is broken',
     description:
-      'One line per check (node, atm on PATH, the service, the socket, atmd, Claude Code settings, the shim with a real probe, the Claude Code version, tmux, the state and log directories), with the command that fixes each failure. Exit 0 only when no check fails.',
+      'One line per check (node, atm on PATH, the config file, the service, the socket, atmd, Claude Code settings, the shim with a real probe, the Claude Code version, tmux, the state and log directories), with the command that fixes each failure. Exit 0 only when no check fails.',
     options: [{ name: 'json', type: 'boolean', description: 'print the checks as JSON' }],
     arguments: [],
     examples: [{ command: 'atm doctor', description: 'see what works and what to fix' }],

@@ -32,7 +32,11 @@ export function checkNode(version: string, execPath: string): DoctorCheck {
 export async function checkAtmOnPath(pathEnv: string | undefined): Promise<DoctorCheck> {
   const found = await findExecutable('atm', pathEnv);
   if (found === null)
-    return fail('atm on PATH', 'no `atm` on PATH', 'npm install -g agent-tmux-monitor (or `npm link` in a checkout)');
+    return fail(
+      'atm on PATH',
+      'no `atm` on PATH',
+      'npm install -g . in a checkout you keep (or install a package: packaging/)',
+    );
   const real = await realpath(found).catch(() => found);
   return pass('atm on PATH', real === found ? found : `${found} → ${real}`);
 }

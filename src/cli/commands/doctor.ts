@@ -15,6 +15,7 @@ import {
   checkSocket,
   checkTmux,
 } from './doctor-checks.js';
+import { checkConfig } from './doctor-config-check.js';
 import { createServiceManager, toExecStart } from './service.js';
 
 export const run: CommandRunner = (ctx, input) => runDoctor(ctx, { json: input.flag('json') });
@@ -32,7 +33,10 @@ async function collectChecks(ctx: CommandContext): Promise<DoctorCheck[]> {
   const manager = await createServiceManager(ctx);
   const [unit] = manager.files({ execStart: await toExecStart(), socketPath: paths.socketPath, logDir: paths.logDir });
   const service = await checkService(manager, unit?.path ?? '');
-  const startFix = service.installed ? 'atm service start' : 'atm daemon start';
+  const config = await checkConfig(paths.configDir, env);
+  // atmd will not start on a bad config: its fix comes first.
+  const first = config.status === 'fail' ? 'fix the config (above), then: ' : '';
+  const startFix = `${first}${service.installed ? 'atm service start' : 'atm daemon start'}`;
   const restartFix = service.installed ? 'atm service restart' : 'atm daemon restart';
   const setup = createClaudeSetupContext(ctx);
   const shimPath = toShimPath(setup);
@@ -45,6 +49,7 @@ async function collectChecks(ctx: CommandContext): Promise<DoctorCheck[]> {
   return [
     checkNode(process.versions.node, process.execPath),
     await checkAtmOnPath(env.PATH),
+    config,
     service.check,
     socket,
     daemon,

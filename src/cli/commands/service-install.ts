@@ -36,7 +36,7 @@ export async function installService(ports: InstallPorts, options: { dryRun: boo
   const unstable = findUnstableLocation(ports.execStart, ports.tempDirs);
   if (unstable !== null) {
     throw new AtmError('io-failed', `will not install a service that runs ${unstable.file}: it ${unstable.why}`, {
-      hint: 'install atm for good first (npm install -g agent-tmux-monitor, or a package), then run `atm service install` from there',
+      hint: 'install atm for good first (npm install -g . in a checkout you keep, or a package), then run `atm service install` from there',
     });
   }
   const reason = await manager.unavailable();

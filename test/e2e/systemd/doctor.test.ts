@@ -36,6 +36,7 @@ describe.skipIf(skip !== null)('atm doctor on a real install under systemd', () 
     expect(healthy.checks.map((check) => check.name)).toEqual([
       'node',
       'atm on PATH',
+      'config',
       'service',
       'socket',
       'atmd',
