@@ -81,13 +81,7 @@ export class Connection implements ConnectionState {
   }
 
   #collect(chunk: Buffer): void {
-    if (this.#oneShot?.add(chunk) === false) {
-      this.#host.logger.warn('one-shot report exceeds the size limit; dropped', {
-        maxLineBytes: this.#host.maxLineBytes,
-      });
-      this.#oneShot = null;
-      this.#stream.destroy();
-    }
+    this.#oneShot?.add(chunk);
   }
 
   /** Handles what has arrived, one line at a time, until it must wait (an answer, a drain, more bytes). */

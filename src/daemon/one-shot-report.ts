@@ -1,4 +1,5 @@
 import { HOOK_ACK, type Envelope } from '../protocol/messages.js';
+import { parseJsonObjectPrefix } from '../protocol/json-prefix.js';
 import { parseJson } from '../protocol/wire-parsing.js';
 import type { ConnectionHost } from './connection-host.js';
 
@@ -19,23 +20,22 @@ export class OneShotReport {
     this.#maxBytes = maxBytes;
   }
 
-  /** False when the report grew past the limit (it is then dropped). */
-  add(chunk: Buffer): boolean {
-    if (chunk.length === 0) return true;
+  /**
+   * Keeps the first `maxBytes` of the payload and counts the rest without keeping it: a report
+   * past the limit is cut, not dropped (issue 10, defect 12), and memory stays bounded.
+   */
+  add(chunk: Buffer): void {
+    const room = this.#maxBytes - this.#bytes;
     this.#bytes += chunk.length;
-    if (this.#bytes > this.#maxBytes) return false;
-    this.#body.push(chunk);
-    return true;
+    if (room <= 0 || chunk.length === 0) return;
+    this.#body.push(room >= chunk.length ? chunk : chunk.subarray(0, room));
   }
 
   async finish(host: ConnectionHost): Promise<string | undefined> {
     const envelope = this.#envelope;
-    const payload = parseJson(Buffer.concat(this.#body).toString('utf8'));
-    if (!payload.ok) {
-      host.logger.debug('one-shot report is not JSON', { kind: envelope.kind, reason: payload.reason });
-      return undefined;
-    }
-    const result = await host.ingest(envelope, payload.value);
+    const payload = this.#payload(host);
+    if (payload === undefined) return undefined;
+    const result = await host.ingest(envelope, payload);
     if (!result.ok) host.logger.debug('one-shot report refused', { code: result.code, message: result.message });
     if (envelope.kind === 'status')
       return result.ok && result.statusLine !== null ? `${result.statusLine}\n` : undefined;
@@ -46,5 +46,23 @@ export class OneShotReport {
       return HOOK_ACK;
     }
     return undefined;
+  }
+
+  /** The payload as JSON; past the limit, the top-level fields that arrived whole. */
+  #payload(host: ConnectionHost): unknown {
+    const text = Buffer.concat(this.#body).toString('utf8');
+    if (this.#bytes <= this.#maxBytes) {
+      const payload = parseJson(text);
+      if (payload.ok) return payload.value;
+      host.logger.debug('one-shot report is not JSON', { kind: this.#envelope.kind, reason: payload.reason });
+      return undefined;
+    }
+    const kept = parseJsonObjectPrefix(text);
+    host.logger.info('one-shot report over the size limit: kept the fields before the cut', {
+      bytes: this.#bytes,
+      maxLineBytes: this.#maxBytes,
+      kept: kept === null ? [] : Object.keys(kept),
+    });
+    return kept ?? undefined;
   }
 }

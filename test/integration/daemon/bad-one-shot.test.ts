@@ -65,18 +65,19 @@ describe('atmd survives bad one-shot reports', () => {
     await expectStillServing(daemon.socketPath, bystander);
   });
 
-  it('drops a report larger than maxLineBytes', async () => {
+  it('keeps a report larger than maxLineBytes, cut: the fields before a huge tool_response', async () => {
     await using daemon = await startDaemon({ config: { daemon: { maxLineBytes: 4096 } } });
     await using bystander = await openBystander(daemon.socketPath);
     const id = sessionId('big');
-    const payload = hook(id, 'UserPromptSubmit', { prompt: 'p'.repeat(8_000) });
+    const payload = hook(id, 'PostToolUse', { tool_response: { stdout: 'x'.repeat(64_000), stderr: '' } });
     expect(await sendOneShot(daemon.socketPath, {}, payload)).toBe('');
     await waitForLog(
       daemon.stateDir,
-      (r) => r.message === 'one-shot report exceeds the size limit; dropped',
+      (r) => r.message === 'one-shot report over the size limit: kept the fields before the cut',
       'size limit',
     );
-    expect(await listSessions(daemon.socketPath)).toEqual([]);
+    const sessions = await listSessions(daemon.socketPath);
+    expect(sessions.map((s) => [s.id, s.status])).toEqual([[id, 'working']]);
     await expectStillServing(daemon.socketPath, bystander);
   });
 
