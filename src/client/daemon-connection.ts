@@ -1,7 +1,13 @@
 import { createConnection, type Socket } from 'node:net';
 import { LineDecoder } from '../protocol/line-decoder.js';
 import { encodeMessage } from '../protocol/encode.js';
-import { readDaemonMessage, type ClientMessage, type ClientRole, type DaemonMessage } from '../protocol/messages.js';
+import {
+  readDaemonMessage,
+  type ClientMessage,
+  type ClientRole,
+  type DaemonMessage,
+  type DroppedSession,
+} from '../protocol/messages.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import { socketTrustProblem } from '../platform/socket-trust.js';
 import { AtmError, describeError } from '../shared/errors.js';
@@ -11,7 +17,8 @@ export interface DaemonConnection extends AsyncDisposable {
   send(message: ClientMessage): void;
   /** Waits for the next message that `accept` takes (others are passed to `onMessage`). */
   next<T extends DaemonMessage>(accept: (message: DaemonMessage) => message is T, timeoutMs: number): Promise<T>;
-  onMessage(listener: (message: DaemonMessage) => void): void;
+  /** `dropped`: the sessions of this snapshot or update it left out (see onProblem), usually none. */
+  onMessage(listener: (message: DaemonMessage, dropped: readonly DroppedSession[]) => void): void;
   onClose(listener: (reason: string) => void): void;
   /** A line or a session this version could not read and left out (from a newer atmd, say). */
   onProblem(listener: (problem: string) => void): void;
@@ -88,7 +95,7 @@ type Waiter = {
 function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
   const decoder = new LineDecoder({ maxLineBytes: MAX_REPLY_LINE_BYTES });
   const waiters: Waiter[] = [];
-  const listeners: ((m: DaemonMessage) => void)[] = [];
+  const listeners: ((m: DaemonMessage, dropped: readonly DroppedSession[]) => void)[] = [];
   const closeListeners: ((reason: string) => void)[] = [];
   const problemListeners: ((problem: string) => void)[] = [];
   const problem = (text: string): void => {
@@ -96,11 +103,11 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
   };
   let closedReason: string | null = null;
 
-  const deliver = (message: DaemonMessage): void => {
+  const deliver = (message: DaemonMessage, dropped: readonly DroppedSession[]): void => {
     const index = waiters.findIndex((w) => w.accept(message));
     const waiter = index === -1 ? undefined : waiters.splice(index, 1)[0];
     if (waiter !== undefined) waiter.resolve(message);
-    else for (const listener of listeners) listener(message);
+    else for (const listener of listeners) listener(message, dropped);
   };
   const closed = (reason: string): void => {
     if (closedReason !== null) return;
@@ -128,8 +135,8 @@ function wrap(socket: Socket): Omit<DaemonConnection, 'welcome'> {
         problem(`atmd sent a message this atm cannot read (${read.reason}); skipped it`);
         continue;
       }
-      for (const dropped of read.dropped) problem(`left out a ${dropped} this atm cannot read`);
-      deliver(read.message);
+      for (const dropped of read.dropped) problem(`left out a ${dropped.problem} this atm cannot read`);
+      deliver(read.message, read.dropped);
     }
   });
   socket.on('error', (error) => closed(describeError(error)));

@@ -1,15 +1,19 @@
 import type { SessionId } from '../domain/ids.js';
 import type { Session } from '../domain/session.js';
-import type { ClientRole } from '../protocol/messages.js';
+import type { ClientRole, DroppedSession } from '../protocol/messages.js';
 import { describeError } from '../shared/errors.js';
 import { connectToDaemon, type DaemonConnection } from './daemon-connection.js';
 
 /** What a live view hears from the daemon (the dashboard, `atm watch`). */
 export type FeedEvent =
   | { type: 'connecting' }
-  /** The whole registry, after each (re)connect: it replaces whatever the view had. */
-  | { type: 'snapshot'; sessions: Session[] }
-  | { type: 'update'; upsert: Session[]; remove: SessionId[] }
+  /**
+   * The whole registry, after each (re)connect: it replaces whatever the view had. `unreadable`:
+   * the sessions this version could not read and left out (a newer atmd's), absent when none;
+   * `protocolVersion`: the one atmd's welcome gave.
+   */
+  | { type: 'snapshot'; sessions: Session[]; unreadable?: readonly DroppedSession[]; protocolVersion?: string }
+  | { type: 'update'; upsert: Session[]; remove: SessionId[]; unreadable?: readonly DroppedSession[] }
   /** `retryAt` is the epoch ms of the next attempt, so a banner can count down. */
   | { type: 'disconnected'; reason: string; retryAt: number };
 
@@ -56,12 +60,14 @@ export function createSessionFeed(options: {
       if (closed) return conn.close();
       connection = conn;
       reason = await new Promise<string>((resolve) => {
-        conn.onMessage((message) => {
+        conn.onMessage((message, dropped) => {
+          const unreadable = dropped.length > 0 ? { unreadable: dropped } : {};
           if (message.type === 'snapshot') {
             attempt = 0;
-            emit({ type: 'snapshot', sessions: message.sessions });
+            const { protocolVersion } = conn.welcome;
+            emit({ type: 'snapshot', sessions: message.sessions, protocolVersion, ...unreadable });
           } else if (message.type === 'update')
-            emit({ type: 'update', upsert: message.upsert, remove: message.remove });
+            emit({ type: 'update', upsert: message.upsert, remove: message.remove, ...unreadable });
           else if (message.type === 'error') resolve(`atmd: ${message.message}`);
         });
         conn.onClose((why) => resolve(why));

@@ -112,8 +112,16 @@ export const daemonMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type DaemonMessage = z.infer<typeof daemonMessageSchema>;
 
+/** A session a snapshot or update carried that this version could not read, and why. */
+export interface DroppedSession {
+  /** Its id when the daemon sent a string (cut at 80 characters), else null. */
+  readonly id: string | null;
+  /** `session <id> (<path>: <what is wrong>)`, for a log line. */
+  readonly problem: string;
+}
+
 export type ReadDaemonMessage =
-  | { readonly ok: true; readonly message: DaemonMessage; readonly dropped: readonly string[] }
+  | { readonly ok: true; readonly message: DaemonMessage; readonly dropped: readonly DroppedSession[] }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -122,7 +130,7 @@ export type ReadDaemonMessage =
  * as a MINOR version promises.
  */
 export function readDaemonMessage(value: unknown): ReadDaemonMessage {
-  const dropped: string[] = [];
+  const dropped: DroppedSession[] = [];
   let candidate = value;
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
@@ -142,9 +150,10 @@ export function readDaemonMessage(value: unknown): ReadDaemonMessage {
   return { ok: true, message: parsed.data, dropped };
 }
 
-function describeSessionProblem(item: unknown, error: z.ZodError): string {
-  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+function describeSessionProblem(item: unknown, error: z.ZodError): DroppedSession {
+  const raw = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  const id = typeof raw === 'string' ? raw.slice(0, 80) : null;
   const issue = error.issues[0];
   const where = issue === undefined ? '' : `${issue.path.map(String).join('.')}: ${issue.message}`;
-  return `session ${typeof id === 'string' ? id.slice(0, 80) : '?'} (${where})`;
+  return { id, problem: `session ${id ?? '?'} (${where})` };
 }

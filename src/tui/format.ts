@@ -1,5 +1,6 @@
 import type { Session, WaitingFor } from '../domain/session.js';
 import { assertNever } from '../shared/assert-never.js';
+import { textWidth, truncateToWidth } from '../shared/terminal-text.js';
 
 /** Wall-clock time for the header, in the process's local time zone. */
 export function formatClock(nowMs: number): string {
@@ -57,4 +58,23 @@ export function describeActivity(session: Session): string {
 export function activitySince(session: Session): number {
   const ms = Date.parse(session.tool?.startedAt ?? session.lastEventAt);
   return Number.isNaN(ms) ? 0 : ms;
+}
+
+/**
+ * Breaks text at spaces into lines of at most `width` cells; a word longer than a line is cut
+ * with `…`. For the dashboard's sentences (the empty table), which must not lose their end.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (textWidth(candidate) <= width) line = candidate;
+    else {
+      if (line !== '') lines.push(line);
+      line = truncateToWidth(word, width);
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

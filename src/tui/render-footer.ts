@@ -1,13 +1,15 @@
 import { textWidth } from '../shared/terminal-text.js';
 import { fillRow, putText, type Frame } from './frame.js';
 import { THEME } from './theme.js';
+import { unreadableWarnings } from './view-model.js';
 import type { DashboardState } from './view-state.js';
 
 type Hint = readonly [key: string, label: string];
 
 /**
  * The bottom line: while typing a filter, the filter and its keys; after a failed action, the
- * notice; otherwise key hints, as many as fit.
+ * notice; otherwise the kept filter, the word on sessions not shown (the longest version that
+ * leaves room for `? help  q quit`), and key hints, as many as fit.
  */
 export function renderFooter(frame: Frame, y: number, state: DashboardState): void {
   fillRow(frame, y, {});
@@ -30,6 +32,12 @@ export function renderFooter(frame: Frame, y: number, state: DashboardState): vo
     x = putText(frame, x, y, `filter: ${state.filter}`, THEME.filter);
     x += 2;
   }
+  const warnings = unreadableWarnings(state);
+  if (warnings.length > 0) {
+    const room = frame.width - x - KEPT_HINTS_WIDTH;
+    const warning = warnings.find((text) => textWidth(text) <= room) ?? warnings[warnings.length - 1] ?? '';
+    x = putText(frame, x, y, warning, THEME.warning, frame.width - x) + 2;
+  }
   const enter: Hint = ['Enter', state.mode === 'pick' ? 'jump & exit' : 'jump'];
   putHints(
     frame,
@@ -48,6 +56,9 @@ export function renderFooter(frame: Frame, y: number, state: DashboardState): vo
     DROP_ORDER,
   );
 }
+
+/** The width of `? help  q quit` and the gap before it: the hints kept to the last. */
+const KEPT_HINTS_WIDTH = 2 + textWidth('? help  q quit');
 
 /** Hints dropped first when the line is short: the quit and help keys stay to the last. */
 const DROP_ORDER: readonly string[] = ['Space', 'Tab', 's', '/', '↑↓', 'Enter', '?'];

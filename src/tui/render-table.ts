@@ -1,7 +1,7 @@
 import type { Session } from '../domain/session.js';
 import { assertNever } from '../shared/assert-never.js';
 import { formatAgo, formatCostUsd, formatLocation } from '../domain/session-format.js';
-import { activitySince, describeActivity } from './format.js';
+import { activitySince, describeActivity, wrapToWidth } from './format.js';
 import { putText, restyle, type Frame } from './frame.js';
 import type { Layout } from './layout.js';
 import { putContext, putCost, putInColumn, putName } from './render-cells.js';
@@ -32,14 +32,12 @@ export function renderTable(
       putInColumn(frame, column.x, layout.columnsY, column.width, column.title, THEME.columnTitle, column.align);
   }
   if (view.emptyMessage !== null && layout.tableHeight > 0) {
-    putText(
-      frame,
-      2,
-      layout.tableTop + Math.min(1, layout.tableHeight - 1),
-      view.emptyMessage,
-      THEME.dim,
-      frame.width - 4,
-    );
+    // One blank row above it when there is room; wrapped, so a narrow screen keeps the advice whole.
+    const top = layout.tableTop + Math.min(1, layout.tableHeight - 1);
+    const rows = layout.tableTop + layout.tableHeight - top;
+    wrapToWidth(view.emptyMessage, Math.max(1, frame.width - 4))
+      .slice(0, rows)
+      .forEach((line, i) => putText(frame, 2, top + i, line, THEME.dim, frame.width - 4));
     return;
   }
   view.rows.forEach(({ row, selected }, i) => {

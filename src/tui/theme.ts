@@ -18,6 +18,8 @@ export const THEME = {
   banner: { fg: 'brightWhite', bg: 'red', bold: true },
   /** A failed action (a jump that did not work). */
   error: { fg: 'brightRed', bold: true },
+  /** Something the user should act on that is not a failure (sessions this atm cannot show). */
+  warning: { fg: 'yellow', bold: true },
   /** News that is not a problem ("Started atmd"). */
   info: { fg: 'cyan' },
   key: { fg: 'cyan', bold: true },

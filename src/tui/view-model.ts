@@ -1,4 +1,5 @@
 import type { Session, SessionStatus } from '../domain/session.js';
+import { PROTOCOL_VERSION, parseProtocolVersion } from '../protocol/version.js';
 import { computeLayout } from './layout.js';
 import { toTableRows, type TableRow } from './table-rows.js';
 import { isSameRow, type Connection, type DashboardState } from './view-state.js';
@@ -64,6 +65,37 @@ function toBanner(state: DashboardState, nowMs: number): string | null {
   return connection.kind === 'connecting' && state.hasConnected ? 'Daemon disconnected — reconnecting…' : null;
 }
 
+/** Whether atmd's protocol is a newer MINOR than this atm's (a MAJOR apart, it would have refused us). */
+function isNewerProtocol(version: string | null): boolean {
+  const theirs = version === null ? null : parseProtocolVersion(version);
+  const ours = parseProtocolVersion(PROTOCOL_VERSION);
+  return theirs !== null && ours !== null && theirs.major === ours.major && theirs.minor > ours.minor;
+}
+
+/**
+ * The footer's word on sessions this atm could not read, longest first (the footer shows the
+ * longest that fits beside its last hints); empty when every session is shown.
+ */
+export function unreadableWarnings(state: DashboardState): readonly string[] {
+  const count = state.unreadable.size;
+  if (count === 0) return [];
+  const what = `${count} session${count === 1 ? '' : 's'} not shown`;
+  if (isNewerProtocol(state.daemonProtocol)) {
+    const version = state.daemonProtocol ?? '';
+    return [
+      `${what}: atmd speaks a newer protocol (${version}); update atm, or restart this dashboard if you did`,
+      `${what}: atmd speaks a newer protocol (${version}); update atm`,
+      `${what}: atmd is newer (${version}); update atm`,
+      `${count} not shown: update atm`,
+    ];
+  }
+  return [
+    `${what}: this atm cannot read them (atm list says why)`,
+    `${what} (atm list says why)`,
+    `${count} not shown`,
+  ];
+}
+
 function toEmptyMessage(state: DashboardState): string {
   if (!state.hasConnected) {
     return state.connection.kind === 'disconnected'
@@ -71,5 +103,6 @@ function toEmptyMessage(state: DashboardState): string {
       : 'Connecting to the atm daemon…';
   }
   if (state.sessions.size > 0) return `No session matches "${state.filter.trim()}".`;
+  if (state.unreadable.size > 0) return `${unreadableWarnings(state)[0] ?? ''}.`;
   return 'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here.';
 }

@@ -30,6 +30,13 @@ export interface DashboardState {
   readonly mode: DashboardMode;
   readonly size: ScreenSize;
   readonly sessions: ReadonlyMap<SessionId, Session>;
+  /**
+   * Sessions atmd has that this version could not read (a newer atmd's values), by id: not shown,
+   * but counted in the footer, so none goes missing without a word.
+   */
+  readonly unreadable: ReadonlySet<string>;
+  /** The protocol version atmd's welcome gave; null before the first snapshot. */
+  readonly daemonProtocol: string | null;
   readonly connection: Connection;
   /** Whether a snapshot ever arrived: tells "connecting…" at start from "reconnecting…" later. */
   readonly hasConnected: boolean;
@@ -58,6 +65,8 @@ export function createDashboardState(
     mode,
     size,
     sessions: new Map(),
+    unreadable: new Set(),
+    daemonProtocol: null,
     connection: { kind: 'connecting' },
     hasConnected: false,
     sort: 'status',

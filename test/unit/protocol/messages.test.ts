@@ -243,7 +243,9 @@ describe('a newer daemon: values this version does not know are read tolerantly 
     const other = { ...busy, id: 'other-1' };
     const read = readDaemonMessage({ type: 'snapshot', sessions: [{ ...busy, subagents: 'many' }, other] });
     expect(read.ok && read.message.type === 'snapshot' && read.message.sessions.map((x) => x.id)).toEqual(['other-1']);
-    expect(read.ok && read.dropped).toEqual([expect.stringMatching(/^session .* \(subagents: /)]);
+    expect(read.ok && read.dropped).toEqual([
+      { id: busy.id, problem: expect.stringMatching(/^session .* \(subagents: /) },
+    ]);
   });
 
   it('the same holds for an update', () => {

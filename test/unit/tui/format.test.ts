@@ -6,7 +6,7 @@ import {
   formatLocation,
   formatTokens,
 } from '../../../src/domain/session-format.js';
-import { abbreviateHome, describeActivity, toContextLevel } from '../../../src/tui/format.js';
+import { abbreviateHome, describeActivity, toContextLevel, wrapToWidth } from '../../../src/tui/format.js';
 import { session } from './state-helpers.js';
 
 describe('formatters', () => {
@@ -99,5 +99,18 @@ describe('describeActivity', () => {
     ['idle', session({ id: 'a', status: 'idle' }), 'idle'],
   ])('%s', (_name, subject, expected) => {
     expect(describeActivity(subject)).toBe(expected);
+  });
+});
+
+describe('wrapToWidth', () => {
+  it.each<[text: string, width: number, expected: string[]]>([
+    ['one two three', 20, ['one two three']],
+    ['one two three', 7, ['one two', 'three']],
+    ['one  two', 3, ['one', 'two']],
+    ['a verylongword b', 5, ['a', 'very…', 'b']],
+    ['日本語 テキスト', 7, ['日本語', 'テキス…']],
+    ['', 10, []],
+  ])('%j at %i cells', (text, width, expected) => {
+    expect(wrapToWidth(text, width)).toEqual(expected);
   });
 });
