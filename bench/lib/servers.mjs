@@ -32,11 +32,12 @@ process.once('exit', () => {
  * bytes), configured through `$XDG_CONFIG_HOME/atm/config.json` like a user would, with a
  * private tmux server for its sessions' pane (see tmux-server.mjs) unless `tmux` is false.
  * @param {Record<string, unknown>} [daemonConfig] the `daemon` section of the config file
- * @param {{ tmux?: boolean }} [options]
+ * @param {{ tmux?: boolean, bin?: string }} [options] `bin`: another build's dist/daemon/main.js
  * @returns {Promise<ServerProcess>}
  */
 export async function startAtmd(daemonConfig = {}, options = {}) {
-  if (!existsSync(ATMD_BIN)) throw new Error(`${ATMD_BIN} is missing: run \`npm run build\` first`);
+  const bin = options.bin ?? ATMD_BIN;
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first`);
   const dir = mkdtempSync('/tmp/atmb-');
   for (const sub of ['home', 'run', 'state', 'config/atm']) mkdirSync(join(dir, sub), { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'config', 'atm', 'config.json'), JSON.stringify({ daemon: daemonConfig }));
@@ -49,7 +50,7 @@ export async function startAtmd(daemonConfig = {}, options = {}) {
   };
   const tmux = options.tmux === false ? null : startTmuxServer(dir);
   try {
-    const server = await launch('atmd', [ATMD_BIN], env, dir, join(dir, 'run', 'atm.sock'));
+    const server = await launch('atmd', [bin], env, dir, join(dir, 'run', 'atm.sock'));
     const stop = server.stop;
     // tmux first: its socket lives in the directory that stopping atmd removes.
     const stopBoth = () => {
