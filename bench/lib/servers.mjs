@@ -50,7 +50,7 @@ export async function startAtmd(daemonConfig = {}, options = {}) {
   };
   const tmux = options.tmux === false ? null : startTmuxServer(dir);
   try {
-    const server = await launch('atmd', [bin], env, dir, join(dir, 'run', 'atm.sock'));
+    const server = await launch('atmd', [...atmdNodeFlags(), bin], env, dir, join(dir, 'run', 'atm.sock'));
     const stop = server.stop;
     // tmux first: its socket lives in the directory that stopping atmd removes.
     const stopBoth = () => {
@@ -62,6 +62,12 @@ export async function startAtmd(daemonConfig = {}, options = {}) {
     tmux?.stop();
     throw error;
   }
+}
+
+/** Node options atmd is launched with: `ATM_BENCH_ATMD_NODE_FLAGS` (space-separated) overrides. */
+function atmdNodeFlags() {
+  const given = process.env.ATM_BENCH_ATMD_NODE_FLAGS;
+  return given === undefined ? [] : given.split(' ').filter((flag) => flag !== '');
 }
 
 /** The do-nothing Unix-socket server of baseline-server.mjs, in its own process. */

@@ -15,6 +15,7 @@ const DAEMON_BENCHES = [
   'daemon-ingest.mjs',
   'daemon-latency.mjs',
   'daemon-rss.mjs',
+  'daemon-module-rss.mjs',
   'daemon-pipeline-rss.mjs',
   'daemon-idle-cpu.mjs',
   'hook-burst.mjs',
