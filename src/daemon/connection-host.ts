@@ -14,7 +14,8 @@ export interface ConnectionHost {
   sessions(): Session[];
   subscribe(stream: Duplex): { ok: true } | { ok: false; message: string };
   unsubscribe(stream: Duplex): void;
-  ingest(reporter: Reporter, payload: unknown): Promise<IngestResult>;
+  /** With `reportId`, a report applied before under the same id is answered ok and not applied again. */
+  ingest(reporter: Reporter, payload: unknown, reportId?: string): Promise<IngestResult>;
   /** Resolves once everything applied so far is saved. */
   saved(): Promise<void>;
 }

@@ -204,7 +204,10 @@ export class Connection implements ConnectionState {
       case 'bad-message':
         return this.#fail('bad-message', `unknown or malformed message: ${first.reason}`);
       case 'not-hello':
-        return this.#fail('not-hello', 'say hello first: {"type":"hello","protocolVersion":"1.2","role":"cli"}');
+        return this.#fail(
+          'not-hello',
+          `say hello first: {"type":"hello","protocolVersion":"${PROTOCOL_VERSION}","role":"cli"}`,
+        );
       case 'hello':
         if (!isCompatibleVersion(first.protocolVersion)) {
           this.#send(toRejected(first.protocolVersion));

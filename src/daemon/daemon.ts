@@ -14,6 +14,7 @@ import { GitBranches } from './git-branches.js';
 import type { GitInfo } from '../integrations/git/git-branch-reader.js';
 import type { ProcessProbe, TmuxProbe } from './daemon-ports.js';
 import type { RegistryObserver, SessionTransition } from './registry-observer.js';
+import { DeliveredReports, type DeliveryClaim } from './delivered-reports.js';
 import { ingestReport, type IngestResult, type Reporter } from './ingest.js';
 import { LivenessWatch } from './liveness-watch.js';
 import { PaneFinder } from './pane-finder.js';
@@ -58,6 +59,8 @@ export class Daemon implements ConnectionHost {
   readonly #deps: DaemonDeps;
   readonly #subscribers: SubscriberHub;
   readonly #store: RegistryStore;
+  /** Reports applied lately, by id: a copy sent again is acked, not applied twice. */
+  readonly #delivered: DeliveredReports;
   readonly #connections = new Map<Duplex, ConnectionState>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #tmuxNames: TmuxNames;
@@ -88,11 +91,13 @@ export class Daemon implements ConnectionHost {
       logger: deps.logger,
       record: (fact) => this.#record(fact),
     });
+    this.#delivered = new DeliveredReports({ now: deps.now });
     this.#store = new RegistryStore({
       file: deps.stateFile,
       registry: this.registry,
       logger: deps.logger,
       debounceMs: deps.config.persistDebounceMs,
+      delivered: this.#delivered,
     });
     this.#observers = [this.#subscribers, this.#store, ...(deps.observers ?? [])];
     this.#branches =
@@ -194,11 +199,44 @@ export class Daemon implements ConnectionHost {
     this.#subscribers.remove(socket);
   }
 
-  async ingest(reporter: Reporter, payload: unknown): Promise<IngestResult> {
+  /**
+   * Applies one report. With `reportId` (a one-shot hook report that names itself), a copy of a
+   * report already applied is answered as a success and applied no second time; a copy that
+   * arrives while the first is still being handled waits for it.
+   */
+  async ingest(reporter: Reporter, payload: unknown, reportId?: string): Promise<IngestResult> {
+    if (reportId === undefined) return this.#ingest(reporter, payload, null);
+    for (;;) {
+      const claimed = this.#delivered.claim(reportId);
+      if (claimed.type === 'new') {
+        const { claim } = claimed;
+        try {
+          const result = await this.#ingest(reporter, payload, claim);
+          claim.done();
+          return result;
+        } catch (error) {
+          claim.abandon();
+          throw error;
+        }
+      }
+      if (claimed.type === 'duplicate') {
+        this.logger.debug('a report sent again was not applied twice', { reportId });
+        return { ok: true, statusLine: null, session: null, duplicate: true };
+      }
+      await claimed.settled;
+    }
+  }
+
+  #ingest(reporter: Reporter, payload: unknown, claim: DeliveryClaim | null): Promise<IngestResult> {
     return ingestReport(
       {
         resolveAgentPid: (r) => this.#resolveAgentPid(r),
-        apply: (event, r) => this.#apply(event, r),
+        apply: (event, r) => {
+          const outcome = this.#apply(event, r);
+          // In the same turn as the change: a save that holds it holds the id too.
+          if (outcome.type === 'applied') claim?.applied();
+          return outcome;
+        },
         current: (event) => this.registry.get(event.sessionId)?.session ?? null,
         now: this.#deps.now,
         agents: this.#deps.agents,

@@ -21,7 +21,13 @@ export interface Reporter {
 }
 
 export type IngestResult =
-  | { readonly ok: true; readonly statusLine: string | null; readonly session: Session | null }
+  | {
+      readonly ok: true;
+      readonly statusLine: string | null;
+      readonly session: Session | null;
+      /** A copy of a report applied before (the same envelope `id`): acked, not applied again. */
+      readonly duplicate?: true;
+    }
   | { readonly ok: false; readonly code: WireErrorCode; readonly message: string };
 
 export interface IngestDeps {

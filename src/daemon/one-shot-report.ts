@@ -35,7 +35,9 @@ export class OneShotReport {
     const envelope = this.#envelope;
     const payload = this.#payload(host);
     if (payload === undefined) return undefined;
-    const result = await host.ingest(envelope, payload);
+    // Only a hook report is taken once per id: a status report is answered with its line anyway.
+    const reportId = envelope.kind === 'hook' ? envelope.id : undefined;
+    const result = await host.ingest(envelope, payload, reportId);
     if (!result.ok) host.logger.debug('one-shot report refused', { code: result.code, message: result.message });
     if (envelope.kind === 'status')
       return result.ok && result.statusLine !== null ? `${result.statusLine}\n` : undefined;

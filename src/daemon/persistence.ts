@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import { sessionSchema } from '../domain/session.js';
 import { writeFileAtomic } from '../platform/atomic-file.js';
+import type { DeliveredId } from './delivered-reports.js';
 import { describeError } from '../shared/errors.js';
 
 /** What atmd keeps across restarts: the registry entries, versioned. */
@@ -22,9 +23,29 @@ const entrySchema = z.object({
   subagentIds: z.array(z.string()).max(100).optional(),
   earlyStops: z.array(z.string()).max(100).optional(),
 });
-const fileSchema = z.object({ version: z.literal(FILE_VERSION), entries: z.array(z.unknown()) });
+/**
+ * The ids of reports applied lately (delivered-reports.ts), saved with the sessions they changed.
+ * Optional, and ignored whole when unreadable: an older atmd drops the key, a newer one reads a
+ * file without it as "none remembered", and neither is a reason to lose a session.
+ */
+const deliveredSchema = z
+  .array(z.tuple([z.string().min(1).max(64), z.number().finite()]))
+  .max(100_000)
+  .optional()
+  .catch(undefined);
+const fileSchema = z.object({
+  version: z.literal(FILE_VERSION),
+  entries: z.array(z.unknown()),
+  delivered: deliveredSchema,
+});
 
-export type LoadResult = { entries: SessionEntry[]; dropped: number; problem: string | null };
+export type LoadResult = {
+  entries: SessionEntry[];
+  dropped: number;
+  problem: string | null;
+  /** The report ids the saving atmd remembered, with when each was applied. */
+  delivered: DeliveredId[];
+};
 
 /**
  * Reads the saved registry. A missing file is an empty registry. A file that cannot be used
@@ -37,7 +58,8 @@ export async function loadEntries(file: string, now: () => number = Date.now): P
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], dropped: 0, problem: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { entries: [], dropped: 0, problem: null, delivered: [] };
     return empty(`cannot read ${file} (${describeError(error)}); ${await keepAside(file, now, 'move')}`);
   }
   let json: unknown;
@@ -50,18 +72,24 @@ export async function loadEntries(file: string, now: () => number = Date.now): P
   if (!saved.success)
     return empty(`${file} is not an atm state file version ${FILE_VERSION}; ${await keepAside(file, now, 'move')}`);
   const entries: SessionEntry[] = [];
+  const delivered = saved.data.delivered ?? [];
   let dropped = 0;
   for (const item of saved.data.entries) {
     const parsed = entrySchema.safeParse(item);
     if (parsed.success) entries.push(parsed.data);
     else dropped += 1;
   }
-  if (dropped === 0) return { entries, dropped, problem: null };
+  if (dropped === 0) return { entries, dropped, problem: null, delivered };
   const where = await keepAside(file, now, 'copy');
-  return { entries, dropped, problem: `${dropped} saved sessions in ${file} could not be read; ${where}` };
+  return {
+    entries,
+    dropped,
+    problem: `${dropped} saved sessions in ${file} could not be read; ${where}`,
+    delivered,
+  };
 }
 
-const empty = (problem: string): LoadResult => ({ entries: [], dropped: 0, problem });
+const empty = (problem: string): LoadResult => ({ entries: [], dropped: 0, problem, delivered: [] });
 
 /** Moves or copies `file` to `<file>.corrupt-<UTC time>` and says so (or why it could not). */
 async function keepAside(file: string, now: () => number, how: 'move' | 'copy'): Promise<string> {
@@ -79,7 +107,11 @@ async function keepAside(file: string, now: () => number, how: 'move' | 'copy'):
 }
 
 /** Writes atomically: a temp file in the same directory, fsync, then rename over the old one. */
-export async function saveEntries(file: string, entries: readonly SessionEntry[]): Promise<void> {
+export async function saveEntries(
+  file: string,
+  entries: readonly SessionEntry[],
+  delivered: readonly DeliveredId[] = [],
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const json = JSON.stringify({
     version: FILE_VERSION,
@@ -88,6 +120,7 @@ export async function saveEntries(file: string, entries: readonly SessionEntry[]
       statusAt: Number.isFinite(entry.statusAt) ? entry.statusAt : null,
       metricsAt: Number.isFinite(entry.metricsAt) ? entry.metricsAt : null,
     })),
+    ...(delivered.length > 0 ? { delivered } : {}),
   });
   await writeFileAtomic(file, `${json}\n`);
 }

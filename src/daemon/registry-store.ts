@@ -2,8 +2,15 @@ import type { RegistryView } from '../domain/registry.js';
 import type { SessionEntry } from '../domain/session-reducer.js';
 import type { Logger } from '../platform/logger.js';
 import { removeStaleTempFiles } from '../platform/atomic-file.js';
+import type { DeliveredId } from './delivered-reports.js';
 import { loadEntries, saveEntries } from './persistence.js';
 import type { RegistryObserver } from './registry-observer.js';
+
+/** The part of DeliveredReports a save reads and a restore fills. */
+export interface DeliveredLog {
+  toSaved(): DeliveredId[];
+  restore(saved: readonly DeliveredId[]): void;
+}
 
 /**
  * Keeps the saved registry in step with the live one: writes are debounced after changes,
@@ -15,17 +22,26 @@ export class RegistryStore implements RegistryObserver {
   readonly #registry: RegistryView;
   readonly #logger: Logger;
   readonly #debounceMs: number;
+  readonly #delivered: DeliveredLog | null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #saving: Promise<void> = Promise.resolve();
   /** A save queued behind the running one and not started yet: later callers share it. */
   #queued: Promise<void> | null = null;
   #closed = false;
 
-  constructor(options: { file: string | null; registry: RegistryView; logger: Logger; debounceMs: number }) {
+  constructor(options: {
+    file: string | null;
+    registry: RegistryView;
+    logger: Logger;
+    debounceMs: number;
+    /** The ids of reports applied lately, saved with the sessions (read when a save starts, like them). */
+    delivered?: DeliveredLog;
+  }) {
     this.#file = options.file;
     this.#registry = options.registry;
     this.#logger = options.logger;
     this.#debounceMs = options.debounceMs;
+    this.#delivered = options.delivered ?? null;
   }
 
   /**
@@ -41,6 +57,7 @@ export class RegistryStore implements RegistryObserver {
     if (loaded.problem !== null) this.#logger.warn(loaded.problem);
     let cut = 0;
     for (const entry of loaded.entries) if (!put(entry)) cut += 1;
+    this.#delivered?.restore(loaded.delivered);
     return { invalid: loaded.dropped, cut };
   }
 
@@ -69,7 +86,7 @@ export class RegistryStore implements RegistryObserver {
     const queued = this.#saving
       .then(() => {
         this.#queued = null;
-        return saveEntries(file, this.#registry.entries());
+        return saveEntries(file, this.#registry.entries(), this.#delivered?.toSaved() ?? []);
       })
       .catch((error: unknown) =>
         this.#logger.error('cannot save the session registry', { file, error: String(error) }),

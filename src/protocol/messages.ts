@@ -55,6 +55,16 @@ export const envelopeSchema = z.object({
    * that gets no ack (atmd restarting, killed mid-report) knows to send it again.
    */
   ack: z.boolean().optional(),
+  /**
+   * (1.3) The report's own id, the same in every copy a client sends of it: atmd applies a `hook`
+   * report once however many copies arrive (within minutes). One that is not a short word is
+   * ignored, not refused: the report still counts.
+   */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{8,64}$/)
+    .optional()
+    .catch(undefined),
 });
 /** The answer to a `hook` envelope that asked for `ack`: the report is applied and saved. */
 export const HOOK_ACK = 'ok\n';

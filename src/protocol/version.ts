@@ -1,5 +1,5 @@
 /** MAJOR.MINOR. A MINOR adds optional fields or messages; a MAJOR changes or removes them. */
-export const PROTOCOL_VERSION = '1.2';
+export const PROTOCOL_VERSION = '1.3';
 export const PROTOCOL_MAJOR = 1;
 
 export interface ParsedVersion {

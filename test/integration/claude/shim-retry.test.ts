@@ -36,6 +36,15 @@ async function fakeAtmd(socketPath: string, script: readonly Answer[]) {
   };
 }
 
+interface Envelope {
+  readonly id?: string;
+  readonly ts: number;
+}
+
+/** Root (CI) can hide the kernel's uuid in a private mount namespace; elsewhere that case is skipped. */
+const canBindOverUuid = process.getuid?.() === 0 && (await findExecutable('unshare', process.env.PATH)) !== null;
+if (!canBindOverUuid) console.warn('skipping the shim id fallback test: needs root and unshare(1)');
+
 const transports = await Promise.all(
   (['nc', 'socat'] as const).map(async (kind) => ({ kind, path: await findExecutable(kind, process.env.PATH) })),
 );
@@ -87,7 +96,33 @@ describe.each(transports)('the shim with $kind', ({ kind, path }) => {
     expect([result.code, result.stdout.toString(), result.stderr.toString()]).toEqual([0, '', '']);
     expect(atmd.received).toHaveLength(3);
     expect(atmd.received.slice(1).map((text) => text.slice(text.indexOf('\n') + 1))).toEqual([payload, payload]);
+    // Every copy is the same report: one id (atmd applies it once) and one time (a copy can
+    // never pass a newer report).
+    const envelopes = atmd.received.map((text) => JSON.parse(text.slice(0, text.indexOf('\n'))) as Envelope);
+    expect(new Set(envelopes.map((e) => `${e.id} ${e.ts}`)).size).toBe(1);
+    expect(envelopes[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
+
+  it.skipIf(path === null || !canBindOverUuid)(
+    "without the kernel's uuid (not Linux), the id is the shell's pid and start time",
+    async () => {
+      await using dir = makeTempDir();
+      await using atmd = await fakeAtmd(join(dir.path, 'atm.sock'), ['silent-close', 'ack']);
+      const shim = await shimFor(dir.path);
+      // A private mount namespace in which /proc/sys/kernel/random/uuid reads as empty.
+      const result = await runRaw(
+        'unshare',
+        ['--mount', 'sh', '-c', 'mount --bind /dev/null /proc/sys/kernel/random/uuid && exec "$0" hook', shim],
+        { env: { PATH: process.env.PATH, ATM_SOCKET: join(dir.path, 'atm.sock') }, stdin: '{}', timeoutMs: 20_000 },
+      );
+      expect([result.code, result.stdout.toString(), result.stderr.toString()]).toEqual([0, '', '']);
+      const envelopes = atmd.received.map((text) => JSON.parse(text.slice(0, text.indexOf('\n'))) as Envelope);
+      expect(envelopes).toHaveLength(2);
+      expect(envelopes[0]?.id).toMatch(/^\d+-\d{13}$/);
+      expect(envelopes[0]?.id).toBe(`${envelopes[0]?.id?.split('-')[0]}-${envelopes[0]?.ts}`);
+      expect(envelopes[1]?.id).toBe(envelopes[0]?.id);
+    },
+  );
 
   it.skipIf(path === null)('gives up quietly after 3 tries, and at once when there is no socket', async () => {
     await using dir = makeTempDir();

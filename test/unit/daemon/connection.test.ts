@@ -7,6 +7,7 @@ import { makeFakeSession } from '../../../src/tui/dev/fake-sessions.js';
 import { MemoryLogger } from '../../helpers/daemon-fakes.js';
 import { collectText, memoryDuplexPair } from '../../helpers/memory-duplex.js';
 import { pollUntil } from '../../helpers/poll.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 
 /**
  * The connection state machine over in-memory streams, byte-exact: what goes in, in what chunks,
@@ -50,8 +51,8 @@ function connect(host = new FakeHost(), highWaterMark?: number) {
   return { host, client, server };
 }
 
-const HELLO = '{"type":"hello","protocolVersion":"1.2","role":"test"}\n';
-const WELCOME = `{"type":"welcome","protocolVersion":"1.2","daemonVersion":"9.9.9","pid":${process.pid}}\n`;
+const HELLO = `{"type":"hello","protocolVersion":"${PROTOCOL_VERSION}","role":"test"}\n`;
+const WELCOME = `{"type":"welcome","protocolVersion":"${PROTOCOL_VERSION}","daemonVersion":"9.9.9","pid":${process.pid}}\n`;
 const turns = async (n: number): Promise<void> => {
   for (let i = 0; i < n; i += 1) await new Promise((resolve) => setImmediate(resolve));
 };
@@ -73,7 +74,7 @@ describe('Connection: a session, byte-exact', () => {
     [
       'a request before hello is refused, and hello still works after',
       ['{"type":"ping"}\n', HELLO],
-      `{"type":"error","code":"not-hello","message":"say hello first: {\\"type\\":\\"hello\\",\\"protocolVersion\\":\\"1.2\\",\\"role\\":\\"cli\\"}"}\n${WELCOME}`,
+      `{"type":"error","code":"not-hello","message":"say hello first: {\\"type\\":\\"hello\\",\\"protocolVersion\\":\\"${PROTOCOL_VERSION}\\",\\"role\\":\\"cli\\"}"}\n${WELCOME}`,
     ],
     [
       'a bad line costs only that line',

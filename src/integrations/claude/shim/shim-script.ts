@@ -84,11 +84,27 @@ for pid in "$ATM_AGENT_PID" "$CLAUDE_PID"; do
   case $pid in '' | 0* | *[!0-9]* | ???????????*) ;; *) agent=$pid && break ;; esac
 done
 
+# When the event happened, taken once: a copy sent again keeps it, so it can never pass (and roll
+# back) a newer report that got through meanwhile.
+ts=$(date +%s%3N 2>/dev/null)
+case $ts in '' | *[!0-9]*) ts=$(date +%s 2>/dev/null)000 ;; esac
+case $ts in '' | 0?* | *[!0-9]*) ts=0 ;; esac
+
+# A hook report's id, the same in every copy, so atmd applies it once (docs/PROTOCOL.md): the
+# kernel's random uuid, read by the shell itself (Linux: no process started), else this shell's
+# pid and start time, unique on this machine (no two live shims share a pid, and a reused one
+# comes with a later clock). No id at all when the clock could not be read.
+if [ "$kind" = hook ]; then
+  id=
+  { read -r id </proc/sys/kernel/random/uuid; } 2>/dev/null
+  case $id in ????????-????-????-????-????????????) ;; *) id= ;; esac
+  case $id in *[!0-9a-f-]*) id= ;; esac
+  if [ -z "$id" ] && [ "$ts" != 0 ]; then id=$$-$ts; fi
+  [ -z "$id" ] || ack=$ack',"id":"'$id'"'
+fi
+
 # The envelope, built from the environment alone; every value is checked so the line stays JSON.
 envelope() {
-  ts=$(date +%s%3N 2>/dev/null)
-  case $ts in '' | *[!0-9]*) ts=$(date +%s 2>/dev/null)000 ;; esac
-  case $ts in '' | 0?* | *[!0-9]*) ts=0 ;; esac
   ppid=null
   case $PPID in '' | 0 | 1 | *[!0-9]*) ;; *) ppid=$PPID ;; esac
   pane=null
@@ -121,8 +137,9 @@ case $mode in
 hook)
   # atmd answers ok once the report is applied and saved. No ok (atmd restarting, or killed while
   # it held the report): send it again, at most 3 tries a second apart, while the socket exists,
-  # so the shim ends within about 8 s, in the background (hooks are async). \`atm hook\` (the node
-  # transport) asks for no ack, so it is sent once. A copy that arrived unacked is applied twice.
+  # so the shim ends within about 8 s, in the background (hooks are async). Every copy carries
+  # the same id and time, so one that arrived but went unacked is not applied twice. \`atm hook\`
+  # (the node transport) builds its own envelope and delivery, so it is run once.
   payload=$(cat; printf x)
   payload=\${payload%x}
   tries=1
