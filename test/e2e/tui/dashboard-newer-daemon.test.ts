@@ -12,10 +12,10 @@ import { hasTmux, startInTmux } from './tmux-pane.js';
 /**
  * Issue 10 defect 15, the dashboard's side: atmd of a newer release sends a session this atm
  * cannot read. A newer atmd does not exist yet, so a fake one stands in for it (a real Unix
- * socket speaking protocol 1.3, line by line as atmd does); the dashboard is the real `atm` in a
+ * socket speaking protocol 1.4, line by line as atmd does); the dashboard is the real `atm` in a
  * real tmux terminal, and the test reads its screen.
  */
-const NEWER = '1.3';
+const NEWER = '1.4';
 
 const readable = makeFakeSession({ id: 'known-1', project: 'shop', status: 'working', pane: '%1' }, Date.now());
 /** A shape a later release might send: `subagents` became a list. */
@@ -84,7 +84,7 @@ describe.skipIf(!hasTmux)('the dashboard against a newer atmd (defect 15)', () =
       'the readable session',
     );
     const footer = await waitForScreen(pane, (lines) => lines.at(-1)?.includes('not shown') && lines.at(-1), 'footer');
-    expect(footer).toMatch(/^2 sessions not shown: atmd is newer \(1\.3\); update atm {2}.*\? help {2}q quit$/);
+    expect(footer).toMatch(/^2 sessions not shown: atmd is newer \(1\.4\); update atm {2}.*\? help {2}q quit$/);
     expect(screen[0]).toMatch(/^atm {2}0 waiting {2}1 working {2}0 idle/);
 
     // Wider, the footer has room for the whole sentence.
@@ -92,7 +92,7 @@ describe.skipIf(!hasTmux)('the dashboard against a newer atmd (defect 15)', () =
     await waitForScreen(
       pane,
       (lines) =>
-        lines.at(-1)?.startsWith('2 sessions not shown: atmd speaks a newer protocol (1.3); update atm, or restart'),
+        lines.at(-1)?.startsWith('2 sessions not shown: atmd speaks a newer protocol (1.4); update atm, or restart'),
       'the long footer at 160 columns',
     );
 

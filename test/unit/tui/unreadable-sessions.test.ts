@@ -12,15 +12,15 @@ import { apply, NOW, stateWith, THREE_PROJECTS } from './state-helpers.js';
  */
 const dropped = (id: string): DroppedSession => ({ id, problem: `session ${id} (subagents: expected object)` });
 
-const snapshot = (unreadable: readonly DroppedSession[], protocolVersion = '1.3'): Message => ({
+const snapshot = (unreadable: readonly DroppedSession[], protocolVersion = '1.4'): Message => ({
   type: 'feed',
   event: { type: 'snapshot', sessions: [...THREE_PROJECTS], unreadable, protocolVersion },
 });
 
-const withUnreadable = (unreadable: readonly DroppedSession[], protocolVersion = '1.3', width = 120) =>
+const withUnreadable = (unreadable: readonly DroppedSession[], protocolVersion = '1.4', width = 120) =>
   stateWith(THREE_PROJECTS, [snapshot(unreadable, protocolVersion)], { width });
 
-const footer = (width: number, protocolVersion = '1.3'): string =>
+const footer = (width: number, protocolVersion = '1.4'): string =>
   lines(renderDashboard(withUnreadable([dropped('new-1'), dropped('new-2')], protocolVersion, width).state, NOW)).at(
     -1,
   ) ?? '';
@@ -54,9 +54,9 @@ describe('sessions this atm cannot read', () => {
 
   it('are said in the footer, with the newer protocol and what to do, before the hints that fit', () => {
     expect(footer(160)).toMatch(
-      /^2 sessions not shown: atmd speaks a newer protocol \(1\.3\); update atm, or restart this dashboard if you did {2}↑↓ move .*\? help {2}q quit/,
+      /^2 sessions not shown: atmd speaks a newer protocol \(1\.4\); update atm, or restart this dashboard if you did {2}↑↓ move .*\? help {2}q quit/,
     );
-    expect(footer(120)).toMatch(/^2 sessions not shown: atmd speaks a newer protocol \(1\.3\); update atm {2}.*q quit/);
+    expect(footer(120)).toMatch(/^2 sessions not shown: atmd speaks a newer protocol \(1\.4\); update atm {2}.*q quit/);
   });
 
   it.each([80, 60, 40])('keep the quit and help hints on a %i-column footer, with a shorter word', (width) => {
@@ -85,7 +85,7 @@ describe('sessions this atm cannot read', () => {
   it('leave the empty table saying so, wrapped whole, not "no sessions yet"', () => {
     const state = stateWith(
       [],
-      [{ type: 'feed', event: { type: 'snapshot', sessions: [], unreadable: [dropped('a')], protocolVersion: '1.3' } }],
+      [{ type: 'feed', event: { type: 'snapshot', sessions: [], unreadable: [dropped('a')], protocolVersion: '1.4' } }],
       {
         width: 60,
       },
@@ -98,7 +98,7 @@ describe('sessions this atm cannot read', () => {
       .filter((line) => line !== '')
       .join(' ');
     expect(body).toContain(
-      '1 session not shown: atmd speaks a newer protocol (1.3); update atm, or restart this dashboard if you did.',
+      '1 session not shown: atmd speaks a newer protocol (1.4); update atm, or restart this dashboard if you did.',
     );
   });
 });
