@@ -4,6 +4,12 @@ import type { PaneId } from '../domain/ids.js';
 export interface ProcessProbe {
   /** An opaque start time for `pid`, or null when no such process runs. */
   startTime(pid: number): Promise<string | null>;
+  /**
+   * Optional, and much cheaper than startTime (one syscall, no file): false when no process has
+   * this pid, true when one does (which may be a zombie, or another process that reused the
+   * pid), null when it cannot tell. Absent: every liveness pass asks startTime.
+   */
+  exists?(pid: number): boolean | null;
   /** The agent's pid, found by walking up from a hook client's parent. */
   resolveAgentPid(fromPid: number): Promise<number>;
 }

@@ -261,6 +261,7 @@ export class Daemon implements ConnectionHost {
     this.#closed = true;
     this.#liveness.stop();
     for (const timer of this.#timers) clearInterval(timer);
+    for (const reconciler of this.#reconcilers.values()) reconciler.close?.();
     await this.#drain();
     this.#subscribers.flush(); // before the sockets end: subscribers see every change
     for (const socket of this.#connections.keys()) socket.end();

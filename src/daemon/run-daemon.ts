@@ -3,6 +3,8 @@ import { loadConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { PACKAGE_VERSION } from '../platform/package-info.js';
 import type { AtmPaths } from '../platform/paths.js';
+import { createFsWatchDirWatcher } from '../platform/fs-watch-dir-watcher.js';
+import { processExists } from '../platform/process-exists.js';
 import { createProcessTableFor } from '../platform/process-table-for-platform.js';
 import { resolveAgentPid } from '../platform/agent-process.js';
 import { createWinstonLogger } from '../platform/winston-logger.js';
@@ -43,7 +45,9 @@ export async function runDaemon(options: {
     const processes = createProcessTableFor(process.platform);
     // The agent CLIs atmd reads, one row each (src/integrations/agent-integration.ts is the port);
     // the first reads envelopes that name no agent.
-    const agents: readonly AgentIntegration[] = [createClaudeAgent({ configDir: toClaudeConfigDir(env) })];
+    const agents: readonly AgentIntegration[] = [
+      createClaudeAgent({ configDir: toClaudeConfigDir(env), dirWatcher: createFsWatchDirWatcher() }),
+    ];
     const isAgentProcess = (command: string | null, commandLine: string | null): boolean =>
       agents.some((agent) => agent.isAgentProcess(command, commandLine));
     const notifier = await createNotifier({ config: config.notifications, env, logger });
@@ -63,6 +67,7 @@ export async function runDaemon(options: {
       stateFile: join(paths.stateDir, 'sessions.json'),
       processes: {
         startTime: (pid) => processes.startTime(pid),
+        exists: processExists,
         resolveAgentPid: (pid) => resolveAgentPid(processes, pid, isAgentProcess),
       },
       tmux: createTmuxProbe(),

@@ -32,6 +32,8 @@ export interface AgentReconciler {
   run(): Promise<void>;
   /** The pane the agent's own files name for a session reported without $TMUX_PANE, or null. */
   paneHint(entry: SessionEntry): Promise<PaneId | null>;
+  /** Optional: releases what it holds (file watches); called once when atmd stops. */
+  close?(): void;
 }
 
 /**
