@@ -9,10 +9,10 @@ import { checkLiveness } from './liveness.js';
 /**
  * Each session's start time is compared once every this many passes (spread over the passes by
  * session id); in between, a pid that still exists is enough. A pid that is gone is seen on the
- * next pass either way; a zombie or a reused pid within this many (about 4 s at the 1 s default,
+ * next pass either way; a zombie or a reused pid within this many (about 3 s at the 1 s default,
  * inside the 5 s issue 10 allows for noticing a dead agent).
  */
-export const FULL_CHECK_EVERY_PASSES = 4;
+export const FULL_CHECK_EVERY_PASSES = 3;
 
 /** A stable small number per session id, so its full checks fall on every FULL_CHECK_EVERY_PASSES-th pass. */
 function spreadOf(id: string): number {
