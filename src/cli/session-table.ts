@@ -9,8 +9,12 @@ const COLUMNS = ['STATUS', 'PROJECT', 'MODEL', 'CTX', 'COST', 'ACTIVITY', 'PANE'
  * In a pipe (`width` Infinity) no field is ever cut; on a terminal the table fits its width by
  * cutting long fields, then dropping the least useful columns (see fitColumns).
  */
-export function renderSessionTable(sessions: readonly Session[], options: { now: number; width: number }): string {
-  if (sessions.length === 0) return 'No sessions. Start Claude Code in tmux (after `atm setup`) and they appear here.';
+export function renderSessionTable(
+  sessions: readonly Session[],
+  options: { now: number; width: number; /** How to name atm in advice (default `atm`). */ atm?: string },
+): string {
+  if (sessions.length === 0)
+    return `No sessions. Start Claude Code in tmux (after \`${options.atm ?? 'atm'} setup\`) and they appear here.`;
   const order = { waiting: 0, working: 1, idle: 2 } as const;
   const rows = [...sessions]
     .sort((a, b) => order[a.status] - order[b.status] || a.project.localeCompare(b.project))

@@ -7,7 +7,7 @@ import { renderDashboard } from './render-dashboard.js';
 import type { Screen, ScreenInput } from './screen.js';
 import type { SessionSource } from './session-source.js';
 import { EXIT_CODES, update, type Effect, type Message } from './update.js';
-import { createDashboardState, type DashboardMode, type Notice } from './view-state.js';
+import { createDashboardState, type AtmCommand, type DashboardMode, type Notice } from './view-state.js';
 
 export interface DashboardOptions {
   readonly source: SessionSource;
@@ -18,6 +18,8 @@ export interface DashboardOptions {
   readonly screen?: Screen;
   /** Shown as `~` in paths. */
   readonly homeDir?: string;
+  /** How advice names atm (`atm setup`); default plain `atm`. */
+  readonly atm?: AtmCommand;
   /** Renders are coalesced to at most one per this many ms (default 50). */
   readonly minRenderIntervalMs?: number;
   /**
@@ -50,7 +52,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const { source, jumper, clock } = options;
   const minIntervalMs = options.minRenderIntervalMs ?? 50;
   let state = {
-    ...createDashboardState(options.mode, screen.size(), options.homeDir ?? null),
+    ...createDashboardState(options.mode, screen.size(), options.homeDir ?? null, options.atm),
     notice: options.initialNotice ?? null,
   };
   let renderTimer: NodeJS.Timeout | null = null;

@@ -97,12 +97,17 @@ export function unreadableWarnings(state: DashboardState): readonly string[] {
 }
 
 function toEmptyMessage(state: DashboardState): string {
+  const atm = state.atm.command;
   if (!state.hasConnected) {
     return state.connection.kind === 'disconnected'
-      ? 'No atm daemon answers. Start one with `atm daemon start` (or run `atm` without --no-start); this screen connects by itself.'
+      ? `No atm daemon answers. Start one with \`${atm} daemon start\` (or run \`${atm}\` without --no-start); this screen connects by itself.`
       : 'Connecting to the atm daemon…';
   }
   if (state.sessions.size > 0) return `No session matches "${state.filter.trim()}".`;
   if (state.unreadable.size > 0) return `${unreadableWarnings(state)[0] ?? ''}.`;
-  return 'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here.';
+  const path = state.atm.install === null ? '' : ` (atm is not on your PATH yet: ${state.atm.install} puts it there.)`;
+  return (
+    `No agent sessions yet. Run \`${atm} setup\` once, then start Claude Code in a tmux pane: it shows up here.` +
+    `${path} To see every state first, without Claude Code: \`${atm} demo\`.`
+  );
 }

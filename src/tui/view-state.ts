@@ -19,6 +19,18 @@ export type Connection =
 export type RowKey =
   { readonly kind: 'group'; readonly group: string } | { readonly kind: 'session'; readonly id: SessionId };
 
+/**
+ * How the user runs this atm, for the advice the dashboard gives (`atm setup`): `atm`, or
+ * `node dist/cli/main.js` when atm is not on PATH yet, with how to put it there.
+ */
+export interface AtmCommand {
+  readonly command: string;
+  /** What puts it on PATH, e.g. "`npm install -g .` here"; null when `atm` on PATH is this install. */
+  readonly install: string | null;
+}
+
+export const PLAIN_ATM: AtmCommand = { command: 'atm', install: null };
+
 /** `error` for a failed action, `info` for news that is not a problem: only errors look like errors. */
 export interface Notice {
   readonly text: string;
@@ -54,12 +66,14 @@ export interface DashboardState {
   readonly notice: Notice | null;
   /** Shown as `~` in paths; null when unknown. */
   readonly homeDir: string | null;
+  readonly atm: AtmCommand;
 }
 
 export function createDashboardState(
   mode: DashboardMode,
   size: ScreenSize,
   homeDir: string | null = null,
+  atm: AtmCommand = PLAIN_ATM,
 ): DashboardState {
   return {
     mode,
@@ -79,6 +93,7 @@ export function createDashboardState(
     showHelp: false,
     notice: null,
     homeDir,
+    atm,
   };
 }
 

@@ -4,6 +4,7 @@ import { createSessionFeed } from '../../client/session-feed.js';
 import { jumpToPane } from '../../integrations/tmux/pane-jump.js';
 import type { Jumper } from '../../tui/jumper.js';
 import { answers } from '../../platform/socket-probe.js';
+import { currentAtmInvocation } from '../atm-invocation.js';
 import { AtmError } from '../../shared/errors.js';
 import type { Notice } from '../../tui/view-state.js';
 import { SYSTEM_CLOCK } from '../../tui/clock.js';
@@ -36,6 +37,7 @@ export async function runDashboardCommand(
     notice = { text: `Started atmd on ${socketPath}.`, tone: 'info' };
   }
   const { runDashboard } = await import('../../tui/run-dashboard.js'); // terminal-kit loads only here
+  const atm = currentAtmInvocation(ctx.env, homedir());
   const controller = new AbortController();
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => controller.abort());
   const code = await runDashboard({
@@ -45,12 +47,15 @@ export async function runDashboardCommand(
     mode: options.mode,
     color: options.color,
     homeDir: homedir(),
+    atm,
     signal: controller.signal,
     ...(notice === undefined ? {} : { initialNotice: notice }),
   });
   // The daemon outlives the dashboard on purpose (hooks keep reporting); say so once, and how to stop it.
   if (options.mode === 'dashboard' && (await answers(socketPath, 500))) {
-    printLine(`atmd keeps running (${socketPath}), so sessions keep reporting; stop it with \`atm daemon stop\`.`);
+    printLine(
+      `atmd keeps running (${socketPath}), so sessions keep reporting; stop it with \`${atm.command} daemon stop\`.`,
+    );
   }
   return code;
 }

@@ -1,8 +1,10 @@
+import { homedir } from 'node:os';
 import { connectToDaemon } from '../../client/daemon-connection.js';
 import type { Session } from '../../domain/session.js';
 import type { DaemonMessage } from '../../protocol/messages.js';
 import { AtmError } from '../../shared/errors.js';
 import type { CommandContext, CommandRunner } from '../command-line/command-spec.js';
+import { currentAtmInvocation } from '../atm-invocation.js';
 import { printError, printLine } from '../output.js';
 import { renderSessionTable } from '../session-table.js';
 import { paintSessionTable } from '../sgr.js';
@@ -20,7 +22,8 @@ export async function runList(ctx: CommandContext, options: { json: boolean; col
     // reports no width (a pty with 0 columns, as `script` makes), rather than printing blank lines.
     const columns = process.stdout.isTTY === true ? process.stdout.columns : 0;
     const width = columns > 0 ? columns : Number.POSITIVE_INFINITY;
-    printLine(paintSessionTable(renderSessionTable(sessions, { now: Date.now(), width }), options.color));
+    const atm = sessions.length === 0 ? currentAtmInvocation(ctx.env, homedir()).command : 'atm';
+    printLine(paintSessionTable(renderSessionTable(sessions, { now: Date.now(), width, atm }), options.color));
   }
   return 0;
 }

@@ -16,6 +16,7 @@ import {
   type ClaudeSetupContext,
   type SettingsScope,
 } from '../claude-setup-context.js';
+import { resolveAtmInvocation } from '../atm-invocation.js';
 import { toShimConfig } from '../claude-shim-config.js';
 import { readShim, writeShim } from '../claude-shim-file.js';
 import { EXIT } from '../exit-codes.js';
@@ -180,11 +181,25 @@ function describeStatusLine(outcome: InstallOutcome): string {
   }
 }
 
+/** Names atm as the user can run it: `atm`, or `node dist/cli/main.js` before it is on PATH. */
 async function printNextSteps(ctx: ClaudeSetupContext): Promise<void> {
   const running = await answers(ctx.paths.socketPath, 500);
+  const atm = resolveAtmInvocation({ main: ctx.atmMain, pathEnv: ctx.env.PATH, cwd: ctx.cwd, homeDir: ctx.home });
+  const steps: [command: string, what: string][] = [
+    ...(running
+      ? []
+      : [
+          [`${atm.command} daemon start`, "start atmd (or enable atm's user service, if you installed it)"] as [
+            string,
+            string,
+          ],
+        ]),
+    [atm.command, 'open the dashboard'],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length));
   printLine('Next:');
   if (running) printLine(`  atmd already answers on ${ctx.paths.socketPath}`);
-  else printLine("  atm daemon start   start atmd (or enable atm's user service, if you installed it)");
-  printLine('  atm                open the dashboard');
+  for (const [command, what] of steps) printLine(`  ${command.padEnd(width)}   ${what}`);
+  if (atm.install !== null) printLine(`  atm is not on your PATH yet: ${atm.install} puts it there.`);
   printLine('  New Claude Code sessions report to atm; restart running ones to include them.');
 }

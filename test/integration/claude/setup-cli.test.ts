@@ -51,7 +51,8 @@ describe('atm setup and atm uninstall on real settings files', () => {
       expect(first.stdout).toContain(`atm setup: ${home.settingsPath} (Claude Code user settings)`);
       expect(first.stdout).toContain(`added for 13 of 13 events`);
       expect(first.stdout).toMatch(/^ {2}transport {4}(nc|socat|node) /m);
-      expect(first.stdout).toContain('atm daemon start');
+      // `atm`, or the command that runs this atm when it is not on PATH (atm-invocation.test.ts).
+      expect(first.stdout).toMatch(/^ {2}(atm|node \S+) daemon start {3}start atmd/m);
       const installed = readFileSync(home.settingsPath);
       for (const event of CLAUDE_HOOK_EVENTS)
         expect(atmHandler(home.settingsPath, event)).toEqual({

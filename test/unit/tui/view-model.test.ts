@@ -76,7 +76,23 @@ describe('toDashboardView', () => {
     [
       'no sessions',
       stateWith([]).state,
-      'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here.',
+      'No agent sessions yet. Run `atm setup` once, then start Claude Code in a tmux pane: it shows up here. To see every state first, without Claude Code: `atm demo`.',
+    ],
+    [
+      'no sessions, atm not on PATH yet (after `npm install && npm start`)',
+      { ...stateWith([]).state, atm: { command: 'node dist/cli/main.js', install: '`npm install -g .` here' } },
+      'No agent sessions yet. Run `node dist/cli/main.js setup` once, then start Claude Code in a tmux pane: it shows up here. (atm is not on your PATH yet: `npm install -g .` here puts it there.) To see every state first, without Claude Code: `node dist/cli/main.js demo`.',
+    ],
+    [
+      'never reached the daemon, atm not on PATH yet',
+      {
+        ...createDashboardState('dashboard', { width: 80, height: 24 }, null, {
+          command: 'node dist/cli/main.js',
+          install: null,
+        }),
+        connection: { kind: 'disconnected', reason: 'x', retryAt: NOW },
+      } as const,
+      'No atm daemon answers. Start one with `node dist/cli/main.js daemon start` (or run `node dist/cli/main.js` without --no-start); this screen connects by itself.',
     ],
     ['no match', { ...stateWith(THREE_PROJECTS).state, filter: 'zzz ' }, 'No session matches "zzz".'],
   ])('empty message: %s', (_name, state, message) => {
