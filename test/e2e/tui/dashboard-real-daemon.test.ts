@@ -143,7 +143,10 @@ describe.skipIf(!hasTmux)('the dashboard when the daemon goes and comes back', (
     const { socketPath } = rig.daemon;
     expect(await rig.daemon.stop()).toBe(0);
     rig.launch();
-    await waitForText(rig.dashboard, 'No atm daemon answers. Start one with `atm daemon start`');
+    // `atm`, or how to run this atm when it is not on PATH (dashboard-quit-line.test.ts checks which).
+    const screen = await waitForText(rig.dashboard, 'No atm daemon answers. Start one with `');
+    const text = screen.map((line) => line.trim()).join(' '); // the message wraps
+    expect(text).toMatch(/Start one with `(atm|node \S+) daemon start`/);
     expect(await answers(socketPath)).toBe(false); // --no-start started nothing
     rig.dashboard.sendKeys('q');
     expect(await exitStatusOf(rig.dashboard)).toBe(0);
