@@ -33,10 +33,13 @@ runBench(async () => {
     const env = { PATH: process.env.PATH, HOME: '/nonexistent', ATM_SOCKET: atmd.socketPath };
     const commands = [
       ['node -e 0', ['-e', '0']],
+      // The floor of any ES module entry: Node's ESM loader for one empty file (atm's bin is one).
+      ['node empty.mjs', [join(import.meta.dirname, 'lib', 'empty-module.mjs')]],
       ['atm --version', [ATM_MAIN, '--version']],
       ['atm --help', [ATM_MAIN, '--help']],
       ['atm list', [ATM_MAIN, 'list']],
       ['atm hook (stdin empty)', [ATM_MAIN, 'hook']],
+      ['atm statusline (stdin empty)', [ATM_MAIN, 'statusline']],
       // ATM_BENCH_BASELINE=<another build's dist/cli/main.js>: the same commands of that build,
       // side by side (docs/PERFORMANCE.md compares with the build before the command table).
       ...(BASELINE === undefined
@@ -45,6 +48,7 @@ runBench(async () => {
             ['baseline atm --version', [BASELINE, '--version']],
             ['baseline atm --help', [BASELINE, '--help']],
             ['baseline atm hook (stdin empty)', [BASELINE, 'hook']],
+            ['baseline atm statusline (stdin empty)', [BASELINE, 'statusline']],
           ]),
     ];
     /** @type {number[][]} one list of per-run medians per command */

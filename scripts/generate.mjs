@@ -1,5 +1,7 @@
-// Writes the files derived from the command table and the config schema (completions/, man/atm.1,
-// man/atm.conf.5) from the built dist/. Run through `npm run generate`, which builds first.
+// Writes the files derived from the command table, the config schema and package.json
+// (completions/, man/atm.1, man/atm.conf.5, and the modules src/platform/package-info.ts and
+// src/cli/root-help-text.ts) from the built dist/. Run through `npm run generate`, which builds
+// before (the renderers come from dist/) and after (dist/ gets the regenerated modules).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import process from 'node:process';
 import { dirname, join } from 'node:path';

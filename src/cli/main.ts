@@ -2,15 +2,26 @@
 /**
  * atm's composition root: the only module that reads argv and the environment and exits.
  * Each command is imported lazily, so `atm hook` (run on every tool call) loads a few small
- * modules and never terminal-kit, winston, cosmiconfig or zod.
+ * modules and never terminal-kit, winston, cosmiconfig or zod. `atm --version` and `atm --help`
+ * load one generated module each (the version and the help text, written by `npm run generate`
+ * from package.json and the command table), next to paths.js, which every other path needs (a
+ * static import loads with this module, in the same round as it).
  */
+import * as nodeModule from 'node:module';
+import { writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolvePaths } from '../platform/paths.js';
+import { resolvePaths, type AtmPaths } from '../platform/paths.js';
+
+// Node 22.1+ keeps the compiled code of atm's modules on disk (os.tmpdir()/node-compile-cache,
+// or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so later runs skip parsing
+// and compiling them. Node 20 has no such call: there this is a no-op. It must run before the
+// first of atm's own modules loads, which is why this module imports none statically.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 const command = argv[0];
 
-const paths = (): ReturnType<typeof resolvePaths> =>
+const paths = (): AtmPaths =>
   resolvePaths({ env: process.env, platform: process.platform, home: homedir(), uid: process.getuid?.() ?? 0 });
 
 /**
@@ -28,16 +39,38 @@ function endQuietlyOnClosedOutput(): void {
 /** `atm hook --help` is a person asking, not Claude Code reporting: the table answers it. */
 const asksForHelp = argv.includes('--help') || argv.includes('-h');
 
+/**
+ * Writes straight to fd 1: `process.stdout` is a stream Node builds on first use (a pipe or tty
+ * handle), which costs more than the whole `atm --version`. A closed reader (EPIPE) ends quietly.
+ */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += writeSync(1, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue; // a non-blocking pipe that is full
+      return; // EPIPE, EBADF: nobody reads
+    }
+  }
+}
+
 async function main(): Promise<number> {
   if (command === 'hook' && !asksForHelp) return runReport(command);
-  endQuietlyOnClosedOutput();
-  if (command === 'statusline' && !asksForHelp) return runReport(command);
-  // `atm --version` is answered before the command table loads: it is what scripts call most.
+  // `atm --version` and `atm --help` are answered before the command table loads: scripts and
+  // people call them most. The help text is the table's, rendered at generate time.
   if (argv.length === 1 && (command === '--version' || command === '-V')) {
     const { PACKAGE_VERSION } = await import('../platform/package-info.js');
-    process.stdout.write(`atm ${PACKAGE_VERSION}\n`);
+    writeOut(`atm ${PACKAGE_VERSION}\n`);
     return 0;
   }
+  if (argv.length === 1 && (command === '--help' || command === '-h')) {
+    const { ROOT_HELP } = await import('./root-help-text.js');
+    writeOut(`${ROOT_HELP}\n`);
+    return 0;
+  }
+  endQuietlyOnClosedOutput();
+  if (command === 'statusline' && !asksForHelp) return runReport(command);
   const { runCommandLine } = await import('./command-line/run-command-line.js');
   return runCommandLine(argv, { paths: paths(), env: process.env });
 }
@@ -60,14 +93,14 @@ async function runReport(kind: 'hook' | 'statusline'): Promise<number> {
     if (kind === 'statusline' && !printed) process.stdout.write('atm\n');
     process.exit(0);
   }, HARD_STOP_MS[kind]).unref();
-  const ctx = {
-    stdin: process.stdin,
-    env: process.env,
-    ppid: process.ppid,
-    socketPath: paths().socketPath,
-    now: Date.now,
-  };
   try {
+    const ctx = {
+      stdin: process.stdin,
+      env: process.env,
+      ppid: process.ppid,
+      socketPath: paths().socketPath,
+      now: Date.now,
+    };
     if (kind === 'hook') {
       const { runHook } = await import('./commands/hook.js');
       return await runHook(ctx);
