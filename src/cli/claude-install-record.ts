@@ -17,6 +17,11 @@ const entrySchema = z.object({
   shimPath: z.string().catch(''),
   /** Setup created the file itself: uninstall removes it when nothing else is left in it. */
   createdFile: z.boolean().catch(false),
+  /**
+   * The file's text when setup found it blank (0 bytes, or only white space): uninstall writes
+   * it back instead of `{}`, so a blank file comes back blank, byte for byte.
+   */
+  blankText: z.string().max(4096).regex(/^\s*$/).nullable().catch(null).default(null),
 });
 const recordSchema = z.object({ settings: z.record(z.string(), entrySchema).catch({}) });
 
@@ -48,6 +53,7 @@ export function mergeCreated(
   created: CreatedContainers,
   shimPath: string,
   createdFile: boolean,
+  blankText: string | null = null,
 ): InstallRecordEntry {
   const events = new Set([...(previous?.createdEvents ?? []), ...created.events]);
   return {
@@ -55,6 +61,8 @@ export function mergeCreated(
     createdEvents: [...events],
     shimPath,
     createdFile: (previous?.createdFile ?? false) || createdFile,
+    // The first setup saw the user's own text; a later run sees atm's.
+    blankText: previous === undefined ? blankText : previous.blankText,
   };
 }
 

@@ -68,6 +68,8 @@ export interface SettingsPlan<T> {
   readonly info: T;
   readonly next: JsonObject;
   readonly removeFile: boolean;
+  /** The exact text to write instead of the edit toward `next` (uninstall giving a blank file back). */
+  readonly text?: string;
 }
 
 export type EditResult<T> = {
@@ -92,7 +94,8 @@ export async function editSettings<T>(
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await loadSettings(path);
     const planned = await plan(loaded);
-    const newText = toNewText(loaded, planned.next);
+    const newText =
+      planned.text === undefined ? toNewText(loaded, planned.next) : planned.text === loaded.text ? null : planned.text;
     const base = { loaded, plan: planned, newText };
     if (newText === null && !(planned.removeFile && loaded.file.bytes !== null))
       return { ...base, outcome: { kind: 'unchanged' } };

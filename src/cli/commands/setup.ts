@@ -95,7 +95,9 @@ export async function runSetup(ctx: ClaudeSetupContext, options: SetupOptions): 
   const record = await readInstallRecord(recordPath);
   const key = result.loaded.file.target;
   const createdFile = result.loaded.file.bytes === null && commit.kind === 'written';
-  record.settings[key] = mergeCreated(record.settings[key], created, shimPath, createdFile);
+  const { text } = result.loaded;
+  const blankText = commit.kind === 'written' && text !== null && text.trim() === '' ? text : null;
+  record.settings[key] = mergeCreated(record.settings[key], created, shimPath, createdFile, blankText);
   await writeInstallRecord(recordPath, record);
 
   printSummary({

@@ -1,6 +1,14 @@
 import { uninstallAtm, type UninstallOutcome } from '../../integrations/claude/settings-uninstall.js';
-import { readInstallRecord, toCreatedContainers, writeInstallRecord } from '../claude-install-record.js';
+import {
+  readInstallRecord,
+  toCreatedContainers,
+  writeInstallRecord,
+  type InstallRecordEntry,
+} from '../claude-install-record.js';
+import { rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { JsonObject } from '../../integrations/claude/settings-document.js';
 import { describeDryRun, editSettings, loadSettings, toNewText } from '../claude-settings-edit.js';
 import { EXIT } from '../exit-codes.js';
 import { toInstallRecordPath, toSettingsPath, toShimPath, type ClaudeSetupContext } from '../claude-setup-context.js';
@@ -29,8 +37,10 @@ export async function runUninstall(
   const record = await readInstallRecord(recordPath);
   if (options.dryRun) {
     const loaded = await loadSettings(settingsPath);
-    const created = toCreatedContainers(record.settings[loaded.file.target]);
-    printLine(describeDryRun(loaded, toNewText(loaded, uninstallAtm(loaded.document.value, created).value)));
+    const entry = record.settings[loaded.file.target];
+    const outcome = uninstallAtm(loaded.document.value, toCreatedContainers(entry));
+    const blank = blankTextFor(entry, outcome.value);
+    printLine(describeDryRun(loaded, blank ?? toNewText(loaded, outcome.value)));
     return 0;
   }
   const result = await editSettings(
@@ -39,7 +49,8 @@ export async function runUninstall(
       const entry = record.settings[loaded.file.target];
       const outcome = uninstallAtm(loaded.document.value, toCreatedContainers(entry));
       const removeFile = entry?.createdFile === true && isDeepStrictEqual(outcome.value, {});
-      return { info: outcome, next: outcome.value, removeFile };
+      const blank = blankTextFor(entry, outcome.value);
+      return { info: outcome, next: outcome.value, removeFile, ...(blank === null ? {} : { text: blank }) };
     },
     { force: options.force, beforeCheck: ctx.beforeSettingsCheck },
   );
@@ -51,6 +62,7 @@ export async function runUninstall(
   if (commit.kind === 'changed-meanwhile') throw changedMeanwhile(settingsPath);
   const outcome = plan.info;
   const newText = result.newText;
+  // The one backup stays (it is the user's undo of this uninstall); the summary says where.
   const backup = commit.kind === 'written' ? commit.backup : null;
   const key = result.loaded.file.target;
   const wasRecorded = record.settings[key] !== undefined;
@@ -59,13 +71,15 @@ export async function runUninstall(
   const shimPath = toShimPath(ctx);
   const othersUseShim = Object.values(record.settings).some((entry) => entry.shimPath === shimPath);
   const shimRemoved = wasRecorded && !othersUseShim ? await removeShim(shimPath) : false;
+  const dirsRemoved = await removeEmptyDirs([dirname(shimPath), dirname(recordPath)]);
 
   printLine(`atm uninstall: ${settingsPath}`);
   if (newText === null && commit.kind !== 'removed')
     printLine('  atm was not set up in this file; nothing changed there.');
   else printRemoved(outcome);
   if (commit.kind === 'removed') printLine(`  settings     removed ${settingsPath} (atm setup had created it)`);
-  if (backup !== null) printLine(`  backup       ${backup} (the file as it was)`);
+  if (backup !== null)
+    printLine(`  backup       kept: ${backup} (the file as it was before this uninstall; delete it when done)`);
   if (shimRemoved) printLine(`  shim         removed ${shimPath}`);
   else if (othersUseShim) printLine(`  shim         kept: ${shimPath} (another settings file still uses it)`);
   else if ((await readShim(shimPath)) !== null) {
@@ -73,7 +87,27 @@ export async function runUninstall(
       `  shim         kept: ${shimPath} (atm has no record of setting up this file; delete the shim when nothing uses it)`,
     );
   }
+  for (const dir of dirsRemoved) printLine(`  directory    removed ${dir} (empty)`);
   return 0;
+}
+
+/** The blank text setup found (0 bytes, or white space), when uninstall leaves nothing else. */
+function blankTextFor(entry: InstallRecordEntry | undefined, value: JsonObject): string | null {
+  return entry?.blankText != null && isDeepStrictEqual(value, {}) ? entry.blankText : null;
+}
+
+/** atm's own directories, removed once empty (rmdir refuses a directory with anything in it). */
+async function removeEmptyDirs(dirs: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of new Set(dirs)) {
+    try {
+      await rmdir(dir);
+      removed.push(dir);
+    } catch {
+      // not empty, or not there: leave it
+    }
+  }
+  return removed;
 }
 
 function printRemoved(outcome: UninstallOutcome): void {

@@ -11,7 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { daemonEnv } from '../../helpers/daemon-harness.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -86,6 +86,45 @@ describe('setup and uninstall on held-out real-world settings files', () => {
     const removed = await runCli(['uninstall'], { env: home.env });
     expect(removed.code).toBe(0);
     expect(readFileSync(home.settingsPath).equals(original)).toBe(true);
+    // The one backup stays (the user's undo) and the summary says where; atm's own directories,
+    // empty now, go.
+    expect(removed.stdout).toContain(`backup       kept: ${home.settingsPath}.atm-backup (the file as it was before`);
+    expect(leftovers(home.claudeDir)).toEqual(['settings.json.atm-backup']);
+    for (const dir of [dirname(home.shimPath), join(home.path, 'state', 'atm')]) {
+      expect(removed.stdout).toContain(`directory    removed ${dir} (empty)`);
+      expect(existsSync(dir)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['0 bytes', ''],
+    ['only a newline', '\n'],
+    ['white space and CRLF', '  \r\n\t\r\n'],
+  ])('a blank settings.json (%s) comes back blank, byte for byte, not as {}', async (_name, text) => {
+    using home = makeHome();
+    writeFileSync(home.settingsPath, text);
+    expect((await runCli(['setup'], { env: home.env })).code).toBe(0);
+    expect(readFileSync(home.settingsPath, 'utf8')).toContain(home.shimPath);
+    const dry = await runCli(['uninstall', '--dry-run'], { env: home.env });
+    expect(dry.stdout).not.toMatch(/^\+\{\}/m);
+    const removed = await runCli(['uninstall'], { env: home.env });
+    expect(removed.code).toBe(0);
+    expect(readFileSync(home.settingsPath, 'utf8')).toBe(text);
+    expect(leftovers(home.claudeDir)).toEqual(['settings.json.atm-backup']);
+  });
+
+  it('a file the user changed after setup: uninstall keeps one backup and says where', async () => {
+    using home = makeHome();
+    writeFileSync(home.settingsPath, '{\n  "model": "opus"\n}\n');
+    expect((await runCli(['setup'], { env: home.env })).code).toBe(0);
+    const installed = readFileSync(home.settingsPath, 'utf8');
+    writeFileSync(home.settingsPath, installed.replace('"opus"', '"sonnet"')); // /model, say
+    const removed = await runCli(['uninstall'], { env: home.env });
+    expect(removed.code).toBe(0);
+    expect(readFileSync(home.settingsPath, 'utf8')).toBe('{\n  "model": "sonnet"\n}\n');
+    expect(removed.stdout).toContain(
+      `backup       kept: ${home.settingsPath}.atm-backup (the file as it was before this uninstall; delete it when done)`,
+    );
     expect(leftovers(home.claudeDir)).toEqual(['settings.json.atm-backup']); // one backup, never a pile
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DroppedSession } from '../../../src/protocol/messages.js';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version.js';
 import { renderDashboard } from '../../../src/tui/render-dashboard.js';
 import type { Message } from '../../../src/tui/update.js';
 import { findText, hasControl, lines, screenText } from './render-helpers.js';
@@ -72,7 +73,9 @@ describe('sessions this atm cannot read', () => {
   });
 
   it('do not blame the protocol when atmd speaks this one (atm list says why)', () => {
-    expect(footer(120, '1.2')).toMatch(/^2 sessions not shown: this atm cannot read them \(atm list says why\)/);
+    expect(footer(120, PROTOCOL_VERSION)).toMatch(
+      /^2 sessions not shown: this atm cannot read them \(atm list says why\)/,
+    );
   });
 
   it('never show what the daemon sent unparsed: a version with escapes is not shown', () => {
