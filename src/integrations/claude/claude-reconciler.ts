@@ -18,6 +18,8 @@ export interface ClaudeReconcilerDeps extends ReconcilerDeps {
    * null reads every file every round.
    */
   readonly dirWatcher: DirWatcher | null;
+  /** How often a directory that cannot be watched is read again; UNWATCHED_POLL_MS unless given (tests). */
+  readonly unwatchedPollMs?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export class ClaudeReconciler implements AgentReconciler {
             watcher: deps.dirWatcher,
             logger: deps.logger,
             now: deps.now,
-            pollIntervalMs: UNWATCHED_POLL_MS,
+            pollIntervalMs: deps.unwatchedPollMs ?? UNWATCHED_POLL_MS,
           });
     this.#sessionsFiles = new SessionsFileCache(this.#files);
   }
