@@ -32,7 +32,8 @@ for (let i = 0; i + 1 < args.length; i += 2) {
     for (const test of failedTests) {
       failures.push(`${run}: ${name} > ${test.fullName ?? test.title} — ${firstLine(test.failureMessages?.[0])}`);
     }
-    if (failedTests.length === 0 && file.status === 'failed') failures.push(`${run}: ${name} — ${firstLine(file.message)}`);
+    if (failedTests.length === 0 && file.status === 'failed')
+      failures.push(`${run}: ${name} — ${firstLine(file.message)}`);
   }
   if (status !== 0 && runFailed === 0) runFailed = Math.max(1, report.numFailedTestSuites ?? 0);
   failed += runFailed;
@@ -42,6 +43,9 @@ for (const line of failures) console.log(`FAILED ${line}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 
 function firstLine(text) {
-  const line = String(text ?? '').split('\n').find((part) => part.trim() !== '') ?? '';
+  const line =
+    String(text ?? '')
+      .split('\n')
+      .find((part) => part.trim() !== '') ?? '';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
