@@ -69,6 +69,10 @@ export function buildEnvelopeLine(fields: {
   pane: string | null;
   tmux: string | null;
   ts: number;
+  /** (1.2) Ask atmd to answer `ok` once a hook report is applied and saved. */
+  ack?: boolean;
+  /** (1.3) The report's id, the same in every copy sent (report-id.ts). */
+  id?: string | null;
 }): string {
   return `${JSON.stringify({
     atm: fields.protocolVersion,
@@ -78,5 +82,7 @@ export function buildEnvelopeLine(fields: {
     pane: fields.pane,
     tmux: fields.tmux,
     ts: fields.ts,
+    ...(fields.ack === true ? { ack: true } : {}),
+    ...(fields.id != null ? { id: fields.id } : {}),
   })}\n`;
 }

@@ -1,4 +1,7 @@
+import { lstatSync } from 'node:fs';
+import { deliverHookReport } from '../../client/hook-delivery.js';
 import { buildEnvelopeLine, sendOneShot } from '../../client/one-shot.js';
+import { readKernelUuid, toReportId } from '../../client/report-id.js';
 import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { readAll } from '../read-stdin.js';
 import type { Readable } from 'node:stream';
@@ -10,13 +13,18 @@ export interface ReportContext {
   readonly ppid: number;
   readonly socketPath: string;
   readonly now: () => number;
+  /** This process's pid, for a report id where the kernel gives no uuid (default: process.pid). */
+  readonly pid?: number;
+  /** Reads the kernel's random uuid (default: /proc/sys/kernel/random/uuid); tests replace it. */
+  readonly kernelUuid?: () => string | null;
 }
 
 /** Hooks carry small JSON; a huge tool response is cut rather than held in memory. */
 export const MAX_REPORT_BYTES = 4 * 1024 * 1024;
 
 /**
- * How long reading Claude Code's JSON, and then handing it to atmd, may each take. Hooks run
+ * How long reading Claude Code's JSON, and then handing it to atmd (every try of a hook report
+ * together), may each take. Hooks run
  * with `async: true`, so Claude Code does not wait for them: the budget only bounds how long a
  * report may be late, and it matches the shim's (`nc -w 2`). On a loaded 2-core machine with
  * 40 hooks starting at once a Node process can take well over a second to be scheduled, which
@@ -42,6 +50,7 @@ export async function forwardReport(
   const ts = ctx.now();
   const input = await readAll(ctx.stdin, { maxBytes: MAX_REPORT_BYTES, timeoutMs: REPORT_BUDGET_MS.stdin });
   if (input.truncated || input.timedOut || input.bytes.length === 0) return { reply: null, payload: input.bytes };
+  const hook = kind === 'hook';
   const envelopeLine = buildEnvelopeLine({
     protocolVersion: PROTOCOL_VERSION,
     kind,
@@ -50,12 +59,34 @@ export async function forwardReport(
     pane: ctx.env.TMUX_PANE ?? null,
     tmux: ctx.env.TMUX ?? null,
     ts,
+    // A hook report is resent until acked, as by the shim; the id makes a copy harmless.
+    ack: hook,
+    id: hook ? toReportId((ctx.kernelUuid ?? readKernelUuid)(), ctx.pid ?? process.pid, ts) : null,
   });
-  const sent = await sendOneShot({
-    socketPath: ctx.socketPath,
-    envelopeLine,
-    payload: input.bytes,
-    timeoutMs: REPORT_BUDGET_MS.send,
-  });
-  return { reply: sent.ok ? sent.reply : null, payload: input.bytes };
+  const send = (timeoutMs: number) =>
+    sendOneShot({ socketPath: ctx.socketPath, envelopeLine, payload: input.bytes, timeoutMs });
+  if (!hook) {
+    const sent = await send(REPORT_BUDGET_MS.send);
+    return { reply: sent.ok ? sent.reply : null, payload: input.bytes };
+  }
+  const delivered = await deliverHookReport(
+    {
+      send,
+      socketPresent: () => isSocket(ctx.socketPath),
+      now: ctx.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    },
+    REPORT_BUDGET_MS.send,
+  );
+  return { reply: delivered.acked ? HOOK_ACK_TEXT : null, payload: input.bytes };
 }
+
+const HOOK_ACK_TEXT = 'ok\n';
+
+const isSocket = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSocket();
+  } catch {
+    return false;
+  }
+};
