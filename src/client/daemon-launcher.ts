@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { toAtmdArgv } from '../platform/atmd-node-options.js';
 import { answers, waitFor } from '../platform/socket-probe.js';
 import { AtmError } from '../shared/errors.js';
 
@@ -16,7 +17,7 @@ export const DAEMON_ENTRY = fileURLToPath(new URL('../daemon/main.js', import.me
  */
 export async function ensureDaemon(options: { socketPath: string; env: NodeJS.ProcessEnv }): Promise<EnsureOutcome> {
   if (await answers(options.socketPath)) return 'already-running';
-  const child = spawn(process.execPath, [DAEMON_ENTRY], {
+  const child = spawn(process.execPath, toAtmdArgv(DAEMON_ENTRY), {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...options.env, ATM_SOCKET: options.socketPath },

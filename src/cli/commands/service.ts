@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { connectToDaemon } from '../../client/daemon-connection.js';
 import { DAEMON_ENTRY } from '../../client/daemon-launcher.js';
 import type { ServiceManager } from '../../integrations/service-manager.js';
+import { toAtmdArgv } from '../../platform/atmd-node-options.js';
 import { writeFileAtomic } from '../../platform/atomic-file.js';
 import { answers } from '../../platform/socket-probe.js';
 import { AtmError } from '../../shared/errors.js';
@@ -27,9 +28,12 @@ export async function createServiceManager(ctx: Pick<CommandContext, 'env'>): Pr
   return createSystemdService({ env: ctx.env, home });
 }
 
-/** node and atmd as a unit should name them: real paths, so a symlink swapped later does not matter. */
+/**
+ * node, atmd's node options (platform/atmd-node-options.ts) and atmd as a unit should name them:
+ * real paths, so a symlink swapped later does not matter.
+ */
 export async function toExecStart(): Promise<string[]> {
-  return [await realpath(process.execPath), await realpath(DAEMON_ENTRY).catch(() => DAEMON_ENTRY)];
+  return [await realpath(process.execPath), ...toAtmdArgv(await realpath(DAEMON_ENTRY).catch(() => DAEMON_ENTRY))];
 }
 
 /** `atm service install|uninstall|status|start|stop|restart`. */

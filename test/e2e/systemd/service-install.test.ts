@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ATMD_NODE_OPTIONS } from '../../../src/platform/atmd-node-options.js';
 import { runFile } from '../../../src/platform/exec-file.js';
 import { spawnAgent } from '../../helpers/agent-process.js';
 import { sessionId } from '../../helpers/claude-payloads.js';
@@ -58,7 +59,10 @@ describe.skipIf(skip !== null)('atm service in a real systemd user manager', { t
     expect([sent.code, sent.stdout.toString(), sent.stderr.toString()]).toEqual([0, '', '']);
     expect(await rig.listIds()).toEqual([id]);
     expect(await unitProperty(manager, 'atm.service', 'ActiveState')).toBe('active');
-    manager.track(Number(await unitProperty(manager, 'atm.service', 'MainPID')));
+    const mainPid = Number(await unitProperty(manager, 'atm.service', 'MainPID'));
+    manager.track(mainPid);
+    // The unit runs atmd with its node options (src/platform/atmd-node-options.ts).
+    expect(readFileSync(`/proc/${mainPid}/cmdline`, 'utf8').split('\0').slice(1, -2)).toEqual([...ATMD_NODE_OPTIONS]);
 
     const status = await rig.atm('service', 'status');
     expect(status.code).toBe(0);

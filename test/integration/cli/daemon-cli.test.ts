@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ATMD_NODE_OPTIONS } from '../../../src/platform/atmd-node-options.js';
 import { daemonEnv } from '../../helpers/daemon-harness.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -19,6 +20,10 @@ describe('atm daemon stop|restart', () => {
     expect((await runCli(['daemon', 'start'], { env })).code).toBe(0);
     const first = pidOf((await runCli(['daemon', 'status'], { env })).stdout);
     try {
+      // atm starts atmd with its node options (src/platform/atmd-node-options.ts).
+      const argv = readFileSync(`/proc/${first}/cmdline`, 'utf8').split('\0');
+      expect(argv.slice(1, -2)).toEqual([...ATMD_NODE_OPTIONS]);
+      expect(argv.at(-2)).toMatch(/dist\/daemon\/main\.js$/);
       const restarted = await runCli(['daemon', 'restart'], { env });
       expect(restarted.code).toBe(0);
       expect(restarted.stdout).toBe(`atmd (pid ${first}) stopped; atmd started on ${socketPath}\n`);
