@@ -1,3 +1,4 @@
+import { isHookAck } from '../protocol/hook-ack.js';
 import type { OneShotResult } from './one-shot.js';
 
 /** As the shim: at most 3 tries of one hook report, the same bytes each time. */
@@ -32,7 +33,7 @@ export async function deliverHookReport(ports: HookDeliveryPorts, budgetMs: numb
     const result = await ports
       .send(Math.max(1, left))
       .catch((error: unknown): OneShotResult => ({ ok: false, reason: String(error) }));
-    if (result.ok && result.reply.startsWith('ok')) return { acked: true, tries };
+    if (result.ok && isHookAck(result.reply)) return { acked: true, tries };
     if (tries >= HOOK_TRIES || !ports.socketPresent()) return { acked: false, tries };
     if (deadline - ports.now() <= RESEND_PAUSE_MS) return { acked: false, tries };
     await ports.sleep(RESEND_PAUSE_MS);

@@ -66,8 +66,7 @@ export const envelopeSchema = z.object({
     .optional()
     .catch(undefined),
 });
-/** The answer to a `hook` envelope that asked for `ack`: the report is applied and saved. */
-export const HOOK_ACK = 'ok\n';
+export { HOOK_ACK } from './hook-ack.js';
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [

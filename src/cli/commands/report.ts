@@ -2,6 +2,7 @@ import { lstatSync } from 'node:fs';
 import { deliverHookReport } from '../../client/hook-delivery.js';
 import { buildEnvelopeLine, sendOneShot } from '../../client/one-shot.js';
 import { readKernelUuid, toReportId } from '../../client/report-id.js';
+import { HOOK_ACK } from '../../protocol/hook-ack.js';
 import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { readAll } from '../read-stdin.js';
 import type { Readable } from 'node:stream';
@@ -78,10 +79,8 @@ export async function forwardReport(
     },
     REPORT_BUDGET_MS.send,
   );
-  return { reply: delivered.acked ? HOOK_ACK_TEXT : null, payload: input.bytes };
+  return { reply: delivered.acked ? HOOK_ACK : null, payload: input.bytes };
 }
-
-const HOOK_ACK_TEXT = 'ok\n';
 
 const isSocket = (path: string): boolean => {
   try {
